@@ -11,6 +11,6 @@ namespace Esp32Client.Core
         long NowMilliseconds { get; }
 
         /// <summary>Creates a stopped one-shot timer that calls <paramref name="callback"/> with a null state when it fires.</summary>
-        ITimer CreateTimer(TimerCallback callback);
+        IOneShotTimer CreateTimer(TimerCallback callback);
     }
 }

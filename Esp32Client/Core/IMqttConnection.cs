@@ -7,10 +7,10 @@ namespace Esp32Client.Core
     public interface IMqttConnection
     {
         /// <summary>Raised on the client's dispatch thread for each message received.</summary>
-        event MqttMessageHandler MessageReceived;
+        event MqttMessageHandler? MessageReceived;
 
         /// <summary>Raised when the connection drops (broker gone, network lost, keep-alive timeout).</summary>
-        event MqttConnectionLostHandler ConnectionLost;
+        event MqttConnectionLostHandler? ConnectionLost;
 
         /// <summary>True while connected to the broker.</summary>
         bool IsConnected { get; }

@@ -1,7 +1,7 @@
 namespace Esp32Client.Core
 {
     /// <summary>A one-shot timer created by <see cref="IClock.CreateTimer"/>.</summary>
-    public interface ITimer
+    public interface IOneShotTimer
     {
         /// <summary>Fires the callback once after <paramref name="dueMilliseconds"/>, replacing any pending firing.</summary>
         void Start(int dueMilliseconds);
