@@ -164,4 +164,30 @@ public sealed class ConnectionSupervisorTests
         Assert.Equal(Timeout.Infinite, wait);
         Assert.Equal(ConnectionState.Stopped, _board.Supervisor.State);
     }
+
+    [Fact]
+    public void Does_not_announce_a_connection_that_completes_after_a_stop()
+    {
+        var board = new FakeBoard();
+        board.Mqtt.ConnectAttempted += () => board.Supervisor.Stop();
+
+        board.RunFor(0);
+
+        Assert.Equal(ConnectionState.Stopped, board.Supervisor.State);
+        Assert.Empty(board.Mqtt.Published);
+    }
+
+    [Fact]
+    public void Run_returns_promptly_when_stopped_while_waiting()
+    {
+        var board = new FakeBoard();
+        var thread = new Thread(board.Supervisor.Run);
+        thread.Start();
+        SpinWait.SpinUntil(() => board.Supervisor.State == ConnectionState.Connected, TimeSpan.FromSeconds(10));
+
+        board.Supervisor.Stop();
+
+        Assert.True(thread.Join(TimeSpan.FromSeconds(10)), "Run did not return after Stop");
+        Assert.Equal(ConnectionState.Stopped, board.Supervisor.State);
+    }
 }

@@ -14,6 +14,9 @@ public sealed class FakeMqttConnection : IMqttConnection
 
     public bool IsConnected { get; private set; }
 
+    /// <summary>Raised inside <see cref="Connect"/>, while the firmware is blocked in it.</summary>
+    public event Action? ConnectAttempted;
+
     public List<MqttConnectRequest> ConnectRequests { get; } = [];
 
     public List<PublishedMessage> Published { get; } = [];
@@ -36,6 +39,7 @@ public sealed class FakeMqttConnection : IMqttConnection
     public MqttConnectResult Connect(MqttConnectRequest request)
     {
         ConnectRequests.Add(request);
+        ConnectAttempted?.Invoke();
         MqttConnectResult result = _connectResults.Count > 0 ? _connectResults.Dequeue() : MqttConnectResult.Connected();
         IsConnected = result.Outcome == MqttConnectOutcome.Connected;
         if (IsConnected)

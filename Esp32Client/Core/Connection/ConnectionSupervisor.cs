@@ -101,12 +101,9 @@ namespace Esp32Client.Core
         /// </summary>
         public int Step()
         {
-            lock (_sync)
+            if (IsStopRequested())
             {
-                if (_stopRequested)
-                {
-                    _state = ConnectionState.Stopped;
-                }
+                SetState(ConnectionState.Stopped);
             }
 
             ConnectionState state = State;
@@ -178,6 +175,13 @@ namespace Esp32Client.Core
         {
             _log.Write("Connecting to the broker as " + _request.ClientId + "...");
             MqttConnectResult result = _mqtt.Connect(_request);
+            if (IsStopRequested())
+            {
+                // Stopped while connecting (shutdown): leave the connection to whoever stopped us.
+                SetState(ConnectionState.Stopped);
+                return Timeout.Infinite;
+            }
+
             if (result.Outcome == MqttConnectOutcome.Connected)
             {
                 _brokerBackoff.Reset();
@@ -219,6 +223,14 @@ namespace Esp32Client.Core
             _log.Write(reason);
             _offlineSince = _clock.NowMilliseconds;
             _listener.OnDisconnected();
+        }
+
+        private bool IsStopRequested()
+        {
+            lock (_sync)
+            {
+                return _stopRequested;
+            }
         }
 
         private void SetState(ConnectionState state)
