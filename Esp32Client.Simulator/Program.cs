@@ -1,0 +1,28 @@
+using Esp32Client.Simulator;
+using Esp32Client.Simulator.Display;
+using Esp32Client.Simulator.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+// A desktop ESP32: the firmware's own core, with an MQTTnet connection and a console LED.
+//   dotnet run --project Esp32Client.Simulator -- [--broker HOST] [--port 1883] [--id sim-kitchen] [--username U --password P]
+HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+{
+    Args = args,
+    ContentRootPath = AppContext.BaseDirectory,
+});
+builder.Configuration.AddCommandLine(args, SimulatorOptions.SwitchMappings);
+
+// The console view prints everything; the host itself stays quiet.
+builder.Logging.ClearProviders();
+builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
+
+builder.Services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.Section).ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<SimulatorOptions>, SimulatorOptionsValidator>();
+builder.Services.AddSingleton(ConsoleView.ForCurrentConsole());
+builder.Services.AddHostedService<SimulatedBoardService>();
+
+return await StartupFailure.RunAsync(builder);

@@ -1,0 +1,37 @@
+namespace Esp32Client.Simulator;
+
+/// <summary>How the simulated board reaches its broker; bound from the command line (section <c>Simulator</c>).</summary>
+public sealed class SimulatorOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Simulator";
+
+    /// <summary>The short command-line switches, as the README gives them.</summary>
+    public static readonly IDictionary<string, string> SwitchMappings = new Dictionary<string, string>
+    {
+        ["--broker"] = Section + ":" + nameof(Broker),
+        ["--port"] = Section + ":" + nameof(Port),
+        ["--id"] = Section + ":" + nameof(Id),
+        ["--username"] = Section + ":" + nameof(Username),
+        ["--password"] = Section + ":" + nameof(Password),
+        ["--telemetry-seconds"] = Section + ":" + nameof(TelemetrySeconds),
+    };
+
+    /// <summary>Broker host name or address. Unlike the board, the simulator runs on the PC, so localhost is right.</summary>
+    public string Broker { get; set; } = "localhost";
+
+    /// <summary>Broker TCP port.</summary>
+    public int Port { get; set; } = 1883;
+
+    /// <summary>Device id; empty means <c>sim-</c> + 6 hex digits that stay the same on this machine.</summary>
+    public string Id { get; set; } = string.Empty;
+
+    /// <summary>User name, when the broker requires one.</summary>
+    public string Username { get; set; } = string.Empty;
+
+    /// <summary>Password, with <see cref="Username"/>.</summary>
+    public string Password { get; set; } = string.Empty;
+
+    /// <summary>Seconds between telemetry messages (60, as on the board).</summary>
+    public int TelemetrySeconds { get; set; } = 60;
+}

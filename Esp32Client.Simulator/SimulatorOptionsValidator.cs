@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+
+namespace Esp32Client.Simulator;
+
+/// <summary>Checks the simulator's settings at start, naming the switch, the bad value and what is allowed.</summary>
+public sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SimulatorOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.Broker))
+        {
+            failures.Add("--broker is empty: give the broker's host name or address, e.g. --broker localhost.");
+        }
+
+        if (options.Port is < 1 or > 65535)
+        {
+            failures.Add($"--port {options.Port} is not a TCP port: use 1 to 65535 (the broker's default is 1883).");
+        }
+
+        if (options.Id.Length > 0 && (options.Id.IndexOfAny(['/', '+', '#']) >= 0 || options.Id.Any(char.IsWhiteSpace)))
+        {
+            failures.Add($"--id '{options.Id}' cannot go into a topic: use letters, digits, '-' or '_', e.g. --id sim-kitchen.");
+        }
+
+        if (options.Password.Length > 0 && options.Username.Length == 0)
+        {
+            failures.Add("--password was given without --username: MQTT sends a password only with a user name.");
+        }
+
+        if (options.TelemetrySeconds < 1)
+        {
+            failures.Add($"--telemetry-seconds {options.TelemetrySeconds} must be at least 1.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
