@@ -1,0 +1,95 @@
+using Esp32Client.Simulator.Display;
+
+namespace Esp32Client.Simulator.Tests.Simulator;
+
+public sealed class ConsoleViewTests
+{
+    private readonly StringWriter _output = new();
+
+    [Fact]
+    public void Prints_one_line_per_led_change_when_output_is_not_a_terminal()
+    {
+        var view = new ConsoleView(_output, interactive: false, colour: false);
+
+        view.ShowLed(false);
+        view.ShowLed(true);
+        view.ShowLed(true);
+        view.ShowLed(false);
+
+        Assert.Equal(["LED ○ off", "LED ● on", "LED ○ off"], Lines().Select(WithoutTime));
+    }
+
+    [Fact]
+    public void Redraws_the_led_in_place_below_the_log_on_a_terminal()
+    {
+        var view = new ConsoleView(_output, interactive: true, colour: false);
+
+        view.ShowLed(false);
+        view.WriteLine("Connected to the broker.");
+        view.ShowLed(true);
+
+        List<string> rows = Render(_output.ToString());
+        Assert.Equal(2, rows.Count);
+        Assert.EndsWith(" Connected to the broker.", rows[0]);
+        Assert.Equal("LED ● ON", rows[1]);
+    }
+
+    [Fact]
+    public void Stamps_every_log_line_with_the_time()
+    {
+        var view = new ConsoleView(_output, interactive: false, colour: false);
+
+        view.WriteLine("Network link up.");
+
+        Assert.Matches(@"^\d\d:\d\d:\d\d Network link up\.$", Lines().Single());
+    }
+
+    private string[] Lines()
+    {
+        return _output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private static string WithoutTime(string line)
+    {
+        return line[(line.IndexOf(' ', StringComparison.Ordinal) + 1)..];
+    }
+
+    /// <summary>
+    /// The rows a terminal shows, trailing blanks trimmed: a carriage return goes back to the start of the row and
+    /// what follows overwrites it.
+    /// </summary>
+    private static List<string> Render(string written)
+    {
+        var rows = new List<List<char>> { new() };
+        int column = 0;
+        foreach (char character in written.Replace(Environment.NewLine, "\n", StringComparison.Ordinal))
+        {
+            if (character == '\n')
+            {
+                rows.Add([]);
+                column = 0;
+                continue;
+            }
+
+            if (character == '\r')
+            {
+                column = 0;
+                continue;
+            }
+
+            List<char> row = rows[^1];
+            if (column < row.Count)
+            {
+                row[column] = character;
+            }
+            else
+            {
+                row.Add(character);
+            }
+
+            column++;
+        }
+
+        return rows.Select(row => new string(row.ToArray()).TrimEnd()).ToList();
+    }
+}

@@ -1,0 +1,34 @@
+namespace Esp32Client.Simulator.Tests.Simulator;
+
+public sealed class SimulatorOptionsValidatorTests
+{
+    private readonly SimulatorOptionsValidator _validator = new();
+
+    [Fact]
+    public void Accepts_the_defaults()
+    {
+        Assert.True(_validator.Validate(null, new SimulatorOptions()).Succeeded);
+    }
+
+    public static TheoryData<SimulatorOptions, string> BadOptions => new()
+    {
+        { new SimulatorOptions { Broker = " " }, "--broker is empty: give the broker's host name or address, e.g. --broker localhost." },
+        { new SimulatorOptions { Port = 0 }, "--port 0 is not a TCP port: use 1 to 65535 (the broker's default is 1883)." },
+        { new SimulatorOptions { Port = 70000 }, "--port 70000 is not a TCP port: use 1 to 65535 (the broker's default is 1883)." },
+        { new SimulatorOptions { Id = "kitchen/1" }, "--id 'kitchen/1' cannot go into a topic: use letters, digits, '-' or '_', e.g. --id sim-kitchen." },
+        { new SimulatorOptions { Id = "sim+" }, "--id 'sim+' cannot go into a topic: use letters, digits, '-' or '_', e.g. --id sim-kitchen." },
+        { new SimulatorOptions { Id = "my sim" }, "--id 'my sim' cannot go into a topic: use letters, digits, '-' or '_', e.g. --id sim-kitchen." },
+        { new SimulatorOptions { Password = "secret" }, "--password was given without --username: MQTT sends a password only with a user name." },
+        { new SimulatorOptions { TelemetrySeconds = 0 }, "--telemetry-seconds 0 must be at least 1." },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadOptions))]
+    public void Names_the_switch_the_value_and_what_is_allowed(SimulatorOptions options, string expected)
+    {
+        var result = _validator.Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Equal([expected], result.Failures);
+    }
+}
