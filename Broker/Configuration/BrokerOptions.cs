@@ -1,0 +1,53 @@
+namespace Esp32Mqtt.Broker.Configuration;
+
+/// <summary>The broker's settings, bound from the configuration section <c>Broker</c>.</summary>
+public sealed class BrokerOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "Broker";
+
+    /// <summary>The value of <see cref="BindAddress"/> that means every network interface, IPv4 and IPv6.</summary>
+    public const string AllInterfaces = "*";
+
+    /// <summary>The standard MQTT port (OASIS MQTT 3.1.1, section 4.2; IANA registration).</summary>
+    public const int StandardMqttPort = 1883;
+
+    /// <summary>The largest remaining length an MQTT packet can declare (OASIS MQTT 3.1.1, section 2.2.3).</summary>
+    public const int LargestMqttPacketBytes = 268_435_455;
+
+    /// <summary>Room allowed on top of <see cref="MaxPayloadBytes"/> for the topic, packet id and MQTT 5 properties of a PUBLISH.</summary>
+    public const int PacketHeaderAllowanceBytes = 65_536;
+
+    /// <summary>TCP port to listen on; 0 picks any free port (the banner prints the real one).</summary>
+    public int Port { get; set; } = StandardMqttPort;
+
+    /// <summary>Address to listen on: <c>*</c> for every interface, or one IP address of this computer.</summary>
+    public string BindAddress { get; set; } = AllInterfaces;
+
+    /// <summary>Whether clients without a user name may connect; unset means "yes when no users are configured".</summary>
+    public bool? AllowAnonymous { get; set; }
+
+    /// <summary>Users allowed to connect, each with a password hash made by the <c>hash-password</c> command.</summary>
+    public List<BrokerUser> Users { get; set; } = [];
+
+    /// <summary>Folder that holds the retained-message store; a relative path is taken from the current directory.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Largest PUBLISH payload accepted; a bigger packet closes that connection before it is read.</summary>
+    public int MaxPayloadBytes { get; set; } = 1_048_576;
+
+    /// <summary>Messages queued for one slow client before the oldest is dropped.</summary>
+    public int MaxPendingMessagesPerClient { get; set; } = 1_000;
+
+    /// <summary>Seconds a new TCP connection may take to send its MQTT CONNECT packet before it is closed.</summary>
+    public int ConnectTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Whether clients that send no user name are accepted, resolving the unset default.</summary>
+    public bool AnonymousClientsAllowed => AllowAnonymous ?? Users.Count == 0;
+
+    /// <summary>The largest remaining length a packet may declare before its connection is closed.</summary>
+    public int MaxPacketBytes => MaxPayloadBytes + PacketHeaderAllowanceBytes;
+
+    /// <summary>The data directory as an absolute path.</summary>
+    public string DataDirectoryFullPath => Path.GetFullPath(DataDirectory);
+}

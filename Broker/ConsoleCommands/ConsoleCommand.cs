@@ -1,0 +1,4 @@
+namespace Esp32Mqtt.Broker.ConsoleCommands;
+
+/// <summary>A command typed at the broker console.</summary>
+public abstract record ConsoleCommand;

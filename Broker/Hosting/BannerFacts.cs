@@ -1,0 +1,20 @@
+using System.Net;
+
+namespace Esp32Mqtt.Broker.Hosting;
+
+/// <summary>Everything the start-up banner shows.</summary>
+/// <param name="LocalEndPoint">The address and real port listened on.</param>
+/// <param name="LanAddresses">This PC's addresses for the firmware settings.</param>
+/// <param name="AnonymousAllowed">Whether clients without a user name are accepted.</param>
+/// <param name="UserCount">How many users are configured.</param>
+/// <param name="RetainedStorePath">The retained-message store file.</param>
+/// <param name="RetainedMessageCount">How many retained messages were loaded from it.</param>
+/// <param name="MqttNetVersion">The MQTTnet version serving clients.</param>
+public sealed record BannerFacts(
+    IPEndPoint LocalEndPoint,
+    IReadOnlyList<LanAddress> LanAddresses,
+    bool AnonymousAllowed,
+    int UserCount,
+    string RetainedStorePath,
+    int RetainedMessageCount,
+    string MqttNetVersion);

@@ -1,0 +1,38 @@
+using Esp32Mqtt.Broker.Configuration;
+using Esp32Mqtt.Broker.Hosting;
+using Esp32Mqtt.Broker.Security;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+// 1. "hash-password" makes a password hash for appsettings.json; it needs no broker.
+if (args is [HashPasswordCommand.Verb, ..])
+{
+    return HashPasswordCommand.Run(Console.In, Console.Out, Console.Error, inputIsTerminal: !Console.IsInputRedirected);
+}
+
+try
+{
+    // 2. Settings: appsettings.json next to Broker.dll, then environment variables (Broker__Port),
+    //    then the command line (--Broker:Port=1884, or the short --port 1884).
+    HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+    builder.Configuration.AddCommandLine(args, CommandLineSwitches.Mappings);
+
+    // 3. The broker's services, and log lines a person can read.
+    builder.AddBroker();
+    builder.Logging.AddBrokerConsole();
+
+    // 4. Run until Ctrl-C or SIGTERM.
+    using IHost host = builder.Build();
+    await host.RunAsync();
+    return 0;
+}
+catch (Exception exception) when (StartupFailure.TryExplain(exception, out IReadOnlyList<string>? lines))
+{
+    // 5. A known start-up failure: what is wrong and how to fix it, without a stack trace.
+    foreach (string line in lines)
+    {
+        Console.Error.WriteLine(line);
+    }
+
+    return 1;
+}

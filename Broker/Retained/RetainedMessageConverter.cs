@@ -1,0 +1,57 @@
+using System.Buffers;
+using System.Text;
+using MQTTnet;
+using MQTTnet.Packets;
+using MQTTnet.Protocol;
+
+namespace Esp32Mqtt.Broker.Retained;
+
+/// <summary>Converts between MQTTnet's messages and the stored form.</summary>
+public static class RetainedMessageConverter
+{
+    private const int HighestQualityOfService = 2;
+
+    /// <summary>The stored form of a retained message.</summary>
+    public static StoredRetainedMessage ToStored(MqttApplicationMessage message)
+    {
+        return new StoredRetainedMessage
+        {
+            Topic = message.Topic,
+            Payload = message.Payload.ToArray(),
+            QualityOfService = (int)message.QualityOfServiceLevel,
+            ContentType = message.ContentType,
+            ResponseTopic = message.ResponseTopic,
+            CorrelationData = message.CorrelationData,
+            PayloadFormatIndicator = (int)message.PayloadFormatIndicator,
+            MessageExpiryInterval = message.MessageExpiryInterval,
+            UserProperties = message.UserProperties?.Select(p => new StoredUserProperty { Name = p.Name, Value = p.ReadValueAsString() }).ToList(),
+        };
+    }
+
+    /// <summary>The MQTTnet message for a stored one, or null when the stored entry is not a valid retained message.</summary>
+    public static MqttApplicationMessage? FromStored(StoredRetainedMessage stored)
+    {
+        bool valid = !string.IsNullOrEmpty(stored.Topic)
+            && stored.Topic.IndexOfAny(['+', '#']) < 0
+            && stored.Payload is { Length: > 0 }
+            && stored.QualityOfService is >= 0 and <= HighestQualityOfService;
+        if (!valid)
+        {
+            return null;
+        }
+
+        return new MqttApplicationMessage
+        {
+            Topic = stored.Topic,
+            Payload = new ReadOnlySequence<byte>(stored.Payload),
+            QualityOfServiceLevel = (MqttQualityOfServiceLevel)stored.QualityOfService,
+            Retain = true,
+            ContentType = stored.ContentType,
+            ResponseTopic = stored.ResponseTopic,
+            CorrelationData = stored.CorrelationData,
+            PayloadFormatIndicator = (MqttPayloadFormatIndicator)stored.PayloadFormatIndicator,
+            MessageExpiryInterval = stored.MessageExpiryInterval,
+            UserProperties = stored.UserProperties?.Select(p => new MqttUserProperty(p.Name, Encoding.UTF8.GetBytes(p.Value).AsMemory())).ToList(),
+        };
+    }
+}

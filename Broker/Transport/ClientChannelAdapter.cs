@@ -1,0 +1,103 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using MQTTnet.Adapter;
+using MQTTnet.Formatter;
+using MQTTnet.Packets;
+
+namespace Esp32Mqtt.Broker.Transport;
+
+/// <summary>
+/// Wraps MQTTnet's channel adapter to look at the first packet before MQTTnet validates it: records the CONNECT in
+/// <see cref="ConnectionDirectory"/>, and gives an MQTT 3.1/3.1.1 client that sent an empty client id with a clean
+/// session an id of its own. OASIS MQTT 3.1.1 section 3.1.3.1 allows that, Mosquitto's command-line clients do it
+/// by default, and MQTTnet 5.2 would refuse it (MqttClientSessionsManager.ValidateConnection assigns ids for MQTT 5 only).
+/// After the first packet every call goes straight through.
+/// </summary>
+public sealed class ClientChannelAdapter : IMqttChannelAdapter
+{
+    private readonly IMqttChannelAdapter _inner;
+    private readonly Action<MqttConnectPacket> _onConnect;
+    private bool _connectReceived;
+
+    /// <summary>Wraps <paramref name="inner"/>; <paramref name="onConnect"/> sees the CONNECT packet.</summary>
+    public ClientChannelAdapter(IMqttChannelAdapter inner, Action<MqttConnectPacket> onConnect)
+    {
+        _inner = inner;
+        _onConnect = onConnect;
+    }
+
+    /// <inheritdoc />
+    public long BytesReceived => _inner.BytesReceived;
+
+    /// <inheritdoc />
+    public long BytesSent => _inner.BytesSent;
+
+    /// <inheritdoc />
+    public X509Certificate2 ClientCertificate => _inner.ClientCertificate;
+
+    /// <inheritdoc />
+    public EndPoint RemoteEndPoint => _inner.RemoteEndPoint;
+
+    /// <inheritdoc />
+    public EndPoint LocalEndPoint => _inner.LocalEndPoint;
+
+    /// <inheritdoc />
+    public bool IsSecureConnection => _inner.IsSecureConnection;
+
+    /// <inheritdoc />
+    public MqttPacketFormatterAdapter PacketFormatterAdapter => _inner.PacketFormatterAdapter;
+
+    /// <inheritdoc />
+    public Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        return _inner.ConnectAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task DisconnectAsync(CancellationToken cancellationToken)
+    {
+        return _inner.DisconnectAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<MqttPacket> ReceivePacketAsync(CancellationToken cancellationToken)
+    {
+        return _connectReceived ? _inner.ReceivePacketAsync(cancellationToken) : ReceiveConnectPacketAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public void ResetStatistics()
+    {
+        _inner.ResetStatistics();
+    }
+
+    /// <inheritdoc />
+    public Task SendPacketAsync(MqttPacket packet, CancellationToken cancellationToken)
+    {
+        return _inner.SendPacketAsync(packet, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _inner.Dispose();
+    }
+
+    private async Task<MqttPacket> ReceiveConnectPacketAsync(CancellationToken cancellationToken)
+    {
+        MqttPacket packet = await _inner.ReceivePacketAsync(cancellationToken).ConfigureAwait(false);
+        _connectReceived = true;
+        if (packet is MqttConnectPacket connectPacket)
+        {
+            bool beforeMqtt5 = PacketFormatterAdapter.ProtocolVersion is MqttProtocolVersion.V310 or MqttProtocolVersion.V311;
+            if (beforeMqtt5 && string.IsNullOrEmpty(connectPacket.ClientId) && connectPacket.CleanSession)
+            {
+                connectPacket.ClientId = ClientIdentifiers.Create();
+            }
+
+            _onConnect(connectPacket);
+        }
+
+        return packet;
+    }
+}

@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Esp32Mqtt.Broker.Configuration;
+using Microsoft.Extensions.Options;
+using MQTTnet.Adapter;
+using MQTTnet.Diagnostics.Logger;
+using MQTTnet.Formatter;
+using MQTTnet.Implementations;
+using MQTTnet.Server;
+
+namespace Esp32Mqtt.Broker.Transport;
+
+/// <summary>
+/// The TCP listener MQTTnet serves clients through, in place of its built-in one: it binds the socket itself
+/// (so the real port is known when <c>Port</c> is 0, and a bind failure becomes one clear line) and puts a
+/// <see cref="PacketGuardStream"/> under every connection.
+/// </summary>
+public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
+{
+    private readonly BrokerOptions _options;
+    private readonly IMqttNetLogger _mqttNetLogger;
+    private readonly ConnectionProblemLog _problems;
+    private readonly ConnectionDirectory _directory;
+    private readonly ConcurrentDictionary<PacketGuardStream, byte> _openConnections = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private Socket? _listener;
+    private MqttServerOptions? _serverOptions;
+
+    /// <summary>Creates the adapter; nothing is bound until MQTTnet starts it.</summary>
+    public GuardedTcpServerAdapter(IOptions<BrokerOptions> options, IMqttNetLogger mqttNetLogger, ConnectionProblemLog problems, ConnectionDirectory directory)
+    {
+        _options = options.Value;
+        _mqttNetLogger = mqttNetLogger;
+        _problems = problems;
+        _directory = directory;
+    }
+
+    /// <inheritdoc />
+    public Func<IMqttChannelAdapter, Task>? ClientHandler { get; set; }
+
+    /// <summary>The address and real port listened on, once started.</summary>
+    public IPEndPoint? LocalEndPoint { get; private set; }
+
+    /// <inheritdoc />
+    public Task StartAsync(MqttServerOptions options, IMqttNetLogger logger)
+    {
+        _serverOptions = options;
+        _listener = ListenerSocket.Open(_options.BindAddress, _options.Port);
+        LocalEndPoint = (IPEndPoint)_listener.LocalEndPoint!;
+        _ = Task.Run(() => AcceptConnectionsAsync(_listener, _stopping.Token));
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task StopAsync()
+    {
+        StopAccepting();
+        foreach (PacketGuardStream connection in _openConnections.Keys)
+        {
+            connection.Dispose();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Closes the listening socket; connections already open go on.</summary>
+    public void StopAccepting()
+    {
+        if (!_stopping.IsCancellationRequested)
+        {
+            _stopping.Cancel();
+        }
+
+        _listener?.Dispose();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        StopAsync().GetAwaiter().GetResult();
+        _stopping.Dispose();
+    }
+
+    private async Task AcceptConnectionsAsync(Socket listener, CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            Socket client;
+            try
+            {
+                client = await listener.AcceptAsync(stopping).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException || stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (SocketException)
+            {
+                // A connection that was reset while waiting in the backlog: only that client is affected.
+                continue;
+            }
+
+            _ = Task.Run(() => ServeAsync(client, stopping));
+        }
+    }
+
+    private async Task ServeAsync(Socket socket, CancellationToken stopping)
+    {
+        IPEndPoint remote = EndpointText.Normalize((IPEndPoint)socket.RemoteEndPoint!);
+        socket.NoDelay = true;
+        PacketGuardStream guard = new(new NetworkStream(socket, ownsSocket: true), _options.MaxPacketBytes, rejection => _problems.Rejected(remote, rejection));
+        _openConnections.TryAdd(guard, 0);
+        try
+        {
+            Func<IMqttChannelAdapter, Task>? clientHandler = ClientHandler;
+            if (clientHandler is null || _serverOptions is null)
+            {
+                return;
+            }
+
+            MqttTcpChannel channel = new(guard, LocalEndPoint, remote, null);
+            MqttPacketFormatterAdapter formatter = new(new MqttBufferWriter(_serverOptions.WriterBufferSize, _serverOptions.WriterBufferSizeMax));
+            MqttChannelAdapter channelAdapter = new(channel, formatter, _mqttNetLogger)
+            {
+                AllowPacketFragmentation = _serverOptions.DefaultEndpointOptions.AllowPacketFragmentation,
+            };
+
+            // The wrapper owns the channel adapter and disposes it.
+            using ClientChannelAdapter clientAdapter = new(channelAdapter, connectPacket => _directory.Record(remote, connectPacket));
+            await clientHandler(clientAdapter).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            // The connection broke; MQTTnet has already ended that client's session and nothing else is affected.
+        }
+        finally
+        {
+            _openConnections.TryRemove(guard, out _);
+            _directory.Forget(remote);
+            await guard.DisposeAsync().ConfigureAwait(false);
+            _problems.Ended(remote, guard, stopping.IsCancellationRequested);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Sockets;
+using Esp32Mqtt.Broker.Configuration;
+using Esp32Mqtt.Broker.Hosting;
+
+namespace Esp32Mqtt.Broker.Transport;
+
+/// <summary>Opens the listening socket and turns a bind failure into one line that says how to fix it.</summary>
+public static class ListenerSocket
+{
+    private const int Backlog = 512;
+    private const int AlternativePort = 1884;
+    private const int FirstUnprivilegedPort = 1024;
+
+    /// <summary>Binds and listens on <paramref name="bindAddress"/> (<c>*</c> = every interface) and <paramref name="port"/>.</summary>
+    public static Socket Open(string bindAddress, int port)
+    {
+        if (bindAddress != BrokerOptions.AllInterfaces)
+        {
+            return Bind(IPAddress.Parse(bindAddress), port, dualMode: false);
+        }
+
+        if (Socket.OSSupportsIPv6)
+        {
+            try
+            {
+                return Bind(IPAddress.IPv6Any, port, dualMode: true);
+            }
+            catch (BrokerStartupException exception) when (exception.InnerException is SocketException
+            {
+                SocketErrorCode: SocketError.AddressNotAvailable or SocketError.AddressFamilyNotSupported,
+            })
+            {
+                // IPv6 is switched off on this machine (common in containers): every IPv4 interface is what matters.
+            }
+        }
+
+        return Bind(IPAddress.Any, port, dualMode: false);
+    }
+
+    private static Socket Bind(IPAddress address, int port, bool dualMode)
+    {
+        Socket socket = new(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            if (dualMode)
+            {
+                socket.DualMode = true;
+            }
+
+            if (OperatingSystem.IsWindows())
+            {
+                socket.ExclusiveAddressUse = true;
+            }
+            else
+            {
+                // Lets a restarted broker bind while old connections sit in TIME_WAIT; a port that another
+                // program is listening on still fails with "address in use" on Linux and macOS.
+                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            }
+
+            socket.Bind(new IPEndPoint(address, port));
+            socket.Listen(Backlog);
+            return socket;
+        }
+        catch (SocketException exception)
+        {
+            socket.Dispose();
+            throw new BrokerStartupException(Explain(exception, address, port), exception);
+        }
+    }
+
+    private static string Explain(SocketException exception, IPAddress address, int port)
+    {
+        int suggestedPort = port == BrokerOptions.StandardMqttPort ? AlternativePort : port + 1;
+        return exception.SocketErrorCode switch
+        {
+            SocketError.AddressAlreadyInUse =>
+                $"Cannot listen on port {port}: another program is already using it, most likely another MQTT broker such as Mosquitto. "
+                + $"Stop that program, or start this broker on another port: dotnet run --project Broker -- --port {suggestedPort}",
+            SocketError.AccessDenied when port < FirstUnprivilegedPort =>
+                $"Cannot listen on port {port}: ports below {FirstUnprivilegedPort} need administrator rights. "
+                + $"Use the standard MQTT port instead: --port {BrokerOptions.StandardMqttPort}",
+            SocketError.AccessDenied =>
+                $"Cannot listen on port {port}: the operating system refused (a firewall or security policy?). Try another port: --port {suggestedPort}",
+            SocketError.AddressNotAvailable =>
+                $"Cannot listen on {address}: it is not an address of this computer. "
+                + $"Set Broker:BindAddress to {BrokerOptions.AllInterfaces} (every interface) or to one of this computer's addresses",
+            _ => $"Cannot listen on {address} port {port}: {exception.Message}",
+        };
+    }
+}

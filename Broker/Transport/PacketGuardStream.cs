@@ -1,0 +1,242 @@
+using System.Runtime.CompilerServices;
+
+namespace Esp32Mqtt.Broker.Transport;
+
+/// <summary>
+/// Sits between a client's socket and MQTTnet, follows the MQTT packet framing of the bytes read, and ends the
+/// stream as soon as the first packet is not a CONNECT or a packet declares more than the allowed length.
+/// MQTTnet 5.2 has no packet size limit: it allocates the whole declared remaining length (up to 256 MB) before
+/// reading the body (MqttChannelAdapter.ReceiveAsync), so the check must happen before it sees the last length byte.
+/// </summary>
+public sealed class PacketGuardStream : Stream
+{
+    private const byte ConnectFixedHeader = 0x10;
+    private const int ContinuationBit = 0x80;
+    private const int LengthValueMask = 0x7F;
+    private const int MaxLengthBytes = 4;
+    private const int LengthDigitBase = 128;
+    private const int EvidenceBytes = 8;
+
+    private readonly Stream _inner;
+    private readonly int _maxRemainingLength;
+    private readonly Action<PacketGuardRejection>? _onRejected;
+    private FramingPart _part = FramingPart.FixedHeader;
+    private long _lengthValue;
+    private long _lengthMultiplier;
+    private int _lengthBytes;
+    private long _bodyLeft;
+
+    /// <summary>Wraps <paramref name="inner"/>; <paramref name="onRejected"/> is called once when the stream refuses input.</summary>
+    public PacketGuardStream(Stream inner, int maxRemainingLength, Action<PacketGuardRejection>? onRejected = null)
+    {
+        _inner = inner;
+        _maxRemainingLength = maxRemainingLength;
+        _onRejected = onRejected;
+    }
+
+    /// <summary>Bytes received from the client so far.</summary>
+    public long BytesReceived { get; private set; }
+
+    /// <summary>Whether the first packet (the CONNECT) arrived in full.</summary>
+    public bool ConnectPacketReceived { get; private set; }
+
+    /// <summary>Whether the client closed its side of the connection.</summary>
+    public bool ClientClosed { get; private set; }
+
+    /// <summary>What was refused, if anything.</summary>
+    public PacketGuardRejection? Rejection { get; private set; }
+
+    /// <inheritdoc />
+    public override bool CanRead => true;
+
+    /// <inheritdoc />
+    public override bool CanSeek => false;
+
+    /// <inheritdoc />
+    public override bool CanWrite => true;
+
+    /// <inheritdoc />
+    public override long Length => throw new NotSupportedException();
+
+    /// <inheritdoc />
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    /// <inheritdoc />
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (Rejection is not null)
+        {
+            return 0;
+        }
+
+        int count = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return Accept(buffer.Span[..count]);
+    }
+
+    /// <inheritdoc />
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        return ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    }
+
+    /// <inheritdoc />
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        return Read(buffer.AsSpan(offset, count));
+    }
+
+    /// <inheritdoc />
+    public override int Read(Span<byte> buffer)
+    {
+        if (Rejection is not null)
+        {
+            return 0;
+        }
+
+        int count = _inner.Read(buffer);
+        return Accept(buffer[..count]);
+    }
+
+    /// <inheritdoc />
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        return _inner.WriteAsync(buffer, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        return _inner.WriteAsync(buffer, offset, count, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public override void Write(byte[] buffer, int offset, int count)
+    {
+        _inner.Write(buffer, offset, count);
+    }
+
+    /// <inheritdoc />
+    public override void Flush()
+    {
+        _inner.Flush();
+    }
+
+    /// <inheritdoc />
+    public override Task FlushAsync(CancellationToken cancellationToken)
+    {
+        return _inner.FlushAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public override long Seek(long offset, SeekOrigin origin)
+    {
+        throw new NotSupportedException();
+    }
+
+    /// <inheritdoc />
+    public override void SetLength(long value)
+    {
+        throw new NotSupportedException();
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private int Accept(ReadOnlySpan<byte> received)
+    {
+        if (received.Length == 0)
+        {
+            ClientClosed = true;
+            return 0;
+        }
+
+        BytesReceived += received.Length;
+        return Inspect(received) ? received.Length : 0;
+    }
+
+    private bool Inspect(ReadOnlySpan<byte> bytes)
+    {
+        int index = 0;
+        while (index < bytes.Length)
+        {
+            switch (_part)
+            {
+                case FramingPart.FixedHeader:
+                    if (!ConnectPacketReceived && bytes[index] != ConnectFixedHeader)
+                    {
+                        return Reject(new PacketGuardRejection(RejectionKind.NotMqtt, 0, bytes[index..Math.Min(bytes.Length, index + EvidenceBytes)].ToArray()));
+                    }
+
+                    _part = FramingPart.RemainingLength;
+                    _lengthValue = 0;
+                    _lengthMultiplier = 1;
+                    _lengthBytes = 0;
+                    index++;
+                    break;
+
+                case FramingPart.RemainingLength:
+                    byte encoded = bytes[index++];
+                    _lengthValue += (encoded & LengthValueMask) * _lengthMultiplier;
+                    _lengthMultiplier *= LengthDigitBase;
+                    _lengthBytes++;
+                    if ((encoded & ContinuationBit) != 0)
+                    {
+                        if (_lengthBytes == MaxLengthBytes)
+                        {
+                            return Reject(new PacketGuardRejection(RejectionKind.MalformedLength, 0, []));
+                        }
+
+                        break;
+                    }
+
+                    if (_lengthValue > _maxRemainingLength)
+                    {
+                        return Reject(new PacketGuardRejection(RejectionKind.Oversized, _lengthValue, []));
+                    }
+
+                    _bodyLeft = _lengthValue;
+                    _part = FramingPart.Body;
+                    CompletePacketIfBodyRead();
+                    break;
+
+                default:
+                    int taken = (int)Math.Min(_bodyLeft, bytes.Length - index);
+                    _bodyLeft -= taken;
+                    index += taken;
+                    CompletePacketIfBodyRead();
+                    break;
+            }
+        }
+
+        return true;
+    }
+
+    private void CompletePacketIfBodyRead()
+    {
+        if (_bodyLeft == 0)
+        {
+            ConnectPacketReceived = true;
+            _part = FramingPart.FixedHeader;
+        }
+    }
+
+    private bool Reject(PacketGuardRejection rejection)
+    {
+        Rejection = rejection;
+        _onRejected?.Invoke(rejection);
+        return false;
+    }
+}
