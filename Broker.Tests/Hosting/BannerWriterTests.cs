@@ -1,0 +1,78 @@
+using System.Net;
+using Esp32Mqtt.Broker.Hosting;
+
+namespace Esp32Mqtt.Broker.Tests.Hosting;
+
+public sealed class BannerWriterTests
+{
+    private static readonly LanAddress s_wifi = new("wlan0", IPAddress.Parse("192.168.1.23"));
+
+    [Fact]
+    public void Shows_the_port_the_lan_addresses_access_and_store()
+    {
+        // Arrange
+        BannerFacts facts = new(new IPEndPoint(IPAddress.IPv6Any, 1883), [s_wifi], AnonymousAllowed: true, UserCount: 0, "/home/me/data/retained.json", 0, "5.2.0");
+        using StringWriter writer = new();
+
+        // Act
+        BannerWriter.Write(writer, facts);
+
+        // Assert
+        string[] lines = writer.ToString().Split(Environment.NewLine);
+        Assert.Equal("esp32mqtt broker (MQTTnet 5.2.0; MQTT 3.1, 3.1.1 and 5.0)", lines[0]);
+        Assert.Equal("Listening on port 1883 on every network interface (IPv4 and IPv6).", lines[1]);
+        Assert.Equal("Put this PC's address into the firmware settings as the broker address (never 127.0.0.1: on the board, that is the board itself):", lines[2]);
+        Assert.Equal("  192.168.1.23     (wlan0)", lines[3]);
+        Assert.Equal("Anonymous clients: allowed (no users configured; 'dotnet run --project Broker -- hash-password' makes one)", lines[4]);
+        Assert.Equal("Retained messages are stored in /home/me/data/retained.json", lines[5]);
+    }
+
+    [Fact]
+    public void Says_what_to_do_when_the_pc_has_no_network_address()
+    {
+        // Arrange
+        BannerFacts facts = new(new IPEndPoint(IPAddress.Any, 1883), [], AnonymousAllowed: true, UserCount: 0, "retained.json", 2, "5.2.0");
+        using StringWriter writer = new();
+
+        // Act
+        BannerWriter.Write(writer, facts);
+
+        // Assert
+        Assert.Contains("No network address found besides 127.0.0.1: connect this PC to the same network (Wi-Fi) as the board.", writer.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Warns_that_a_loopback_broker_cannot_be_reached_by_a_board()
+    {
+        // Arrange
+        BannerFacts facts = new(new IPEndPoint(IPAddress.Loopback, 1883), [s_wifi], AnonymousAllowed: false, UserCount: 2, "retained.json", 2, "5.2.0");
+        using StringWriter writer = new();
+
+        // Act
+        BannerWriter.Write(writer, facts);
+
+        // Assert
+        string text = writer.ToString();
+        Assert.Contains("Listening on port 1883 on 127.0.0.1 only.", text, StringComparison.Ordinal);
+        Assert.Contains("Only programs on this PC can connect; a board cannot.", text, StringComparison.Ordinal);
+        Assert.Contains("Anonymous clients: refused; 2 users configured, each client must log in", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("192.168.1.23", text, StringComparison.Ordinal);
+        Assert.Contains("Retained messages are stored in retained.json (2 kept from the last run)", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("192.168.1.23", true)]
+    [InlineData("10.0.0.5", true)]
+    [InlineData("127.0.0.1", false)]
+    [InlineData("169.254.10.1", false)]
+    [InlineData("::1", false)]
+    [InlineData("fe80::1", false)]
+    public void Lists_only_addresses_a_board_can_reach(string address, bool expected)
+    {
+        // Act
+        bool reachable = LanAddressFinder.IsReachableFromNetwork(IPAddress.Parse(address));
+
+        // Assert
+        Assert.Equal(expected, reachable);
+    }
+}

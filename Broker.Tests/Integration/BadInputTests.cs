@@ -1,0 +1,109 @@
+using System.Net.Sockets;
+using Esp32Mqtt.TestSupport;
+
+namespace Esp32Mqtt.Broker.Tests.Integration;
+
+/// <summary>Bad input affects only its own connection: a live subscriber keeps receiving throughout.</summary>
+public sealed class BadInputTests
+{
+    private const int ConnectTimeoutSeconds = 1;
+
+    [Theory]
+    [InlineData(new byte[] { 0x00, 0xFF, 0x13, 0x37, 0x42 }, "its first bytes (0x00 0xFF) are not an MQTT CONNECT packet")]
+    [InlineData(new byte[] { 0x47, 0x45, 0x54, 0x20, 0x2F, 0x20, 0x48, 0x54, 0x54, 0x50, 0x2F, 0x31, 0x2E, 0x31, 0x0D, 0x0A, 0x0D, 0x0A }, "perhaps an HTTP request")]
+    [InlineData(new byte[] { 0x16, 0x03, 0x01, 0x00, 0xA5 }, "it started a TLS handshake")]
+    public async Task Closes_a_connection_that_does_not_start_with_connect(byte[] bytes, string expectedReason)
+    {
+        // Arrange
+        await using InProcessBroker broker = await StartAsync();
+        await using TestMqttClient esp32 = await ConnectSubscriberAsync(broker);
+        using Socket intruder = await RawMqtt.OpenAsync(broker.Port);
+
+        // Act
+        await intruder.SendAsync(bytes);
+        await RawMqtt.WaitUntilClosedAsync(intruder, TestTimeouts.Short);
+
+        // Assert
+        await broker.Logs.WaitForAsync(expectedReason);
+        await AssertStillDeliversAsync(broker, esp32);
+    }
+
+    [Fact]
+    public async Task Times_out_a_connection_that_never_sends_connect()
+    {
+        // Arrange
+        await using InProcessBroker broker = await StartAsync();
+        await using TestMqttClient esp32 = await ConnectSubscriberAsync(broker);
+
+        // Act
+        using Socket silent = await RawMqtt.OpenAsync(broker.Port);
+        await RawMqtt.WaitUntilClosedAsync(silent, TestTimeouts.Short);
+
+        // Assert
+        await broker.Logs.WaitForAsync($"after {ConnectTimeoutSeconds} s: it sent nothing (an MQTT client starts by sending CONNECT");
+        await AssertStillDeliversAsync(broker, esp32);
+    }
+
+    [Fact]
+    public async Task Refuses_an_oversized_packet_without_reading_it_into_memory()
+    {
+        // Arrange
+        await using InProcessBroker broker = await StartAsync();
+        await using TestMqttClient esp32 = await ConnectSubscriberAsync(broker);
+        using Socket greedy = await RawMqtt.OpenAsync(broker.Port);
+        await greedy.SendAsync(RawMqtt.Connect311("greedy"));
+        await RawMqtt.ReadExactlyAsync(greedy, 4);
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+
+        // Act: a PUBLISH declaring the largest MQTT length, 268,435,455 bytes.
+        await greedy.SendAsync(new byte[] { 0x30, 0xFF, 0xFF, 0xFF, 0x7F });
+        await RawMqtt.WaitUntilClosedAsync(greedy, TestTimeouts.Short);
+
+        // Assert
+        await broker.Logs.WaitForAsync("it sent a packet of 268,435,455 bytes, more than the 1,114,112 allowed");
+        await broker.Logs.WaitForAsync("greedy lost its connection");
+        Assert.True(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore < 64_000_000, "the broker allocated the declared packet size");
+        await AssertStillDeliversAsync(broker, esp32);
+    }
+
+    [Fact]
+    public async Task Survives_two_thousand_rapid_connects_and_disconnects_without_flooding_the_log()
+    {
+        // Arrange
+        const int Connections = 2_000;
+        await using InProcessBroker broker = await StartAsync();
+        await using TestMqttClient esp32 = await ConnectSubscriberAsync(broker);
+
+        // Act
+        for (int attempt = 0; attempt < Connections; attempt++)
+        {
+            using Socket socket = await RawMqtt.OpenAsync(broker.Port);
+            await socket.SendAsync(RawMqtt.Connect311($"flood-{attempt}"));
+            await RawMqtt.ReadExactlyAsync(socket, 4);
+        }
+
+        // Assert
+        await AssertStillDeliversAsync(broker, esp32);
+        await broker.Logs.WaitForAsync("more connects and disconnects in the last 5 s were not shown");
+        Assert.True(broker.Logs.Lines.Count < 200, $"{broker.Logs.Lines.Count} log lines for {Connections} connections");
+    }
+
+    private static Task<InProcessBroker> StartAsync()
+    {
+        return InProcessBroker.StartAsync(new Dictionary<string, string?> { ["Broker:ConnectTimeoutSeconds"] = $"{ConnectTimeoutSeconds}" });
+    }
+
+    private static async Task<TestMqttClient> ConnectSubscriberAsync(InProcessBroker broker)
+    {
+        TestMqttClient esp32 = await TestMqttClient.ConnectAsync(broker.Port, "esp32-a1");
+        await esp32.SubscribeAsync("led");
+        return esp32;
+    }
+
+    private static async Task AssertStillDeliversAsync(InProcessBroker broker, TestMqttClient subscriber)
+    {
+        await using TestMqttClient phone = await TestMqttClient.ConnectAsync(broker.Port, "phone");
+        await phone.PublishAsync("led", "still here");
+        Assert.Equal("still here", (await subscriber.WaitForMessageAsync()).Payload);
+    }
+}

@@ -1,0 +1,158 @@
+using System.Net;
+using System.Net.Sockets;
+using Esp32Mqtt.TestSupport;
+
+namespace Esp32Mqtt.Broker.Tests.Integration;
+
+/// <summary>The broker as a learner runs it: a real process, its banner, its exit codes and its one-line errors.</summary>
+public sealed class BrokerProcessTests : IDisposable
+{
+    private readonly TemporaryDirectory _data = new();
+
+    [Fact]
+    public async Task Prints_the_banner_and_stops_cleanly_on_sigterm()
+    {
+        // Arrange
+        using BrokerProcess broker = await BrokerProcess.StartAsync(DataArguments("--port", "0"));
+
+        // Act
+        broker.Process.Terminate();
+        await broker.Process.WaitForExitAsync(TestTimeouts.Process);
+
+        // Assert
+        Assert.Equal(0, broker.Process.ExitCode);
+        Assert.Contains(broker.Process.OutputLines, line => line.StartsWith("esp32mqtt broker (MQTTnet 5.2", StringComparison.Ordinal));
+        Assert.Contains(broker.Process.OutputLines, line => line == $"Listening on port {broker.Port} on every network interface (IPv4 and IPv6).");
+        Assert.Contains(broker.Process.OutputLines, line => line == $"Retained messages are stored in {Path.Combine(_data.FullPath, "retained.json")}");
+        Assert.Contains(broker.Process.OutputLines, line => line.EndsWith(" broker stopped", StringComparison.Ordinal));
+        Assert.Empty(broker.Process.ErrorLines);
+    }
+
+    [Fact]
+    public async Task Listens_on_the_port_given_with_the_short_switch()
+    {
+        // Arrange
+        int port = FreeTcpPort.Find();
+
+        // Act
+        using BrokerProcess broker = await BrokerProcess.StartAsync(DataArguments("--port", $"{port}"));
+
+        // Assert
+        Assert.Equal(port, broker.Port);
+    }
+
+    [Fact]
+    public async Task Publishes_lines_typed_on_standard_input_and_keeps_running_after_it_closes()
+    {
+        // Arrange
+        using BrokerProcess broker = await BrokerProcess.StartAsync(DataArguments("--port", "0"));
+        await using TestMqttClient esp32 = await TestMqttClient.ConnectAsync(broker.Port, "esp32-a1");
+        await esp32.SubscribeAsync("led");
+
+        // Act
+        await broker.Process.StandardInput.WriteLineAsync("led on");
+        await broker.Process.StandardInput.FlushAsync();
+        ReceivedMessage typed = await esp32.WaitForMessageAsync();
+        broker.Process.StandardInput.Close();
+        await using TestMqttClient phone = await TestMqttClient.ConnectAsync(broker.Port, "phone");
+        await phone.PublishAsync("led", "off");
+
+        // Assert
+        Assert.Equal("on", typed.Payload);
+        Assert.Equal("off", (await esp32.WaitForMessageAsync()).Payload);
+        await broker.Process.WaitForOutputLineAsync(line => line.EndsWith("'led' ← console: \"on\" (QoS 0) → 1 client: esp32-a1", StringComparison.Ordinal), TestTimeouts.Short);
+        Assert.False(broker.Process.HasExited);
+    }
+
+    [Fact]
+    public async Task Reports_a_port_in_use_in_one_line_with_the_fix()
+    {
+        // Arrange
+        using Socket occupant = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        occupant.Bind(new IPEndPoint(IPAddress.Any, 0));
+        occupant.Listen();
+        int port = ((IPEndPoint)occupant.LocalEndPoint!).Port;
+
+        // Act
+        ToolResult result = await RunToExitAsync(DataArguments("--port", $"{port}"));
+
+        // Assert
+        AssertOneLineFailure(
+            result,
+            $"Cannot listen on port {port}: another program is already using it, most likely another MQTT broker such as Mosquitto. "
+            + $"Stop that program, or start this broker on another port: dotnet run --project Broker -- --port {port + 1}");
+    }
+
+    [SkippableFact]
+    public async Task Reports_a_port_taken_by_mosquitto()
+    {
+        // Arrange
+        using MosquittoBroker mosquitto = await Mosquitto.StartBrokerAsync();
+
+        // Act
+        ToolResult result = await RunToExitAsync(DataArguments("--port", $"{mosquitto.Port}"));
+
+        // Assert
+        AssertOneLineFailure(result, $"Cannot listen on port {mosquitto.Port}: another program is already using it, most likely another MQTT broker such as Mosquitto.");
+    }
+
+    [Theory]
+    [InlineData("--Broker:MaxPayloadBytes=0", "Invalid setting: Broker:MaxPayloadBytes is 0; allowed: 1 to 268369919 (bytes). Change it in Broker/appsettings.json, the environment variable Broker__MaxPayloadBytes, or the command line (--Broker:MaxPayloadBytes=...).")]
+    [InlineData("--Broker:Port=abc", "Invalid setting: Broker:Port is 'abc', which is not a whole number.")]
+    [InlineData("--Broker:AllowAnonymous=false", "Invalid setting: Broker:AllowAnonymous is false but Broker:Users is empty, so no client could connect")]
+    [InlineData("--Broker:Prot=1884", "Unknown setting Broker:Prot (a typo?). The settings in the \"Broker\" section are: Port, BindAddress, AllowAnonymous, Users, DataDirectory, MaxPayloadBytes, MaxPendingMessagesPerClient, ConnectTimeoutSeconds.")]
+    public async Task Reports_an_invalid_setting_in_one_line(string setting, string expected)
+    {
+        // Act
+        ToolResult result = await RunToExitAsync(DataArguments("--port", "0", setting));
+
+        // Assert
+        AssertOneLineFailure(result, expected);
+    }
+
+    [Fact]
+    public async Task Reports_a_malformed_settings_file_in_one_line()
+    {
+        // Arrange
+        using TemporaryDirectory copy = new();
+        BrokerProcess.CopyTo(copy.FullPath);
+        await File.WriteAllTextAsync(copy.Combine("appsettings.json"), "{ \"Broker\": { \"Port\": 1883, } ");
+
+        // Act
+        using ChildProcess process = BrokerProcess.LaunchFrom(copy.FullPath, DataArguments("--port", "0"));
+        process.StandardInput.Close();
+        await process.WaitForExitAsync(TestTimeouts.Process);
+        ToolResult result = new(process.ExitCode, string.Join('\n', process.OutputLines), string.Join('\n', process.ErrorLines), TimedOut: false);
+
+        // Assert
+        AssertOneLineFailure(result, $"Cannot read the settings file {copy.Combine("appsettings.json")}:");
+        Assert.Contains("Fix the JSON in Broker/appsettings.json", result.StandardError, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        _data.Dispose();
+    }
+
+    private static async Task<ToolResult> RunToExitAsync(string[] arguments)
+    {
+        using ChildProcess process = BrokerProcess.Launch(arguments);
+        process.StandardInput.Close();
+        await process.WaitForExitAsync(TestTimeouts.Process);
+        return new ToolResult(process.ExitCode, string.Join('\n', process.OutputLines), string.Join('\n', process.ErrorLines), TimedOut: false);
+    }
+
+    private static void AssertOneLineFailure(ToolResult result, string expectedStart)
+    {
+        Assert.True(result.ExitCode != 0, result.ToString());
+        string line = Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith(expectedStart, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.StandardOutput + result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", result.StandardOutput + result.StandardError, StringComparison.Ordinal);
+    }
+
+    private string[] DataArguments(params string[] arguments)
+    {
+        return [.. arguments, $"--Broker:DataDirectory={_data.FullPath}"];
+    }
+}

@@ -1,0 +1,100 @@
+using Esp32Mqtt.Broker.Retained;
+using Esp32Mqtt.TestSupport;
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace Esp32Mqtt.Broker.Tests.Integration;
+
+public sealed class RetainedPersistenceTests
+{
+    private const string StateTopic = "esp32/esp32-a1/state";
+
+    [Fact]
+    public async Task Keeps_retained_messages_across_a_graceful_restart()
+    {
+        // Arrange
+        using TemporaryDirectory data = new();
+        await using (InProcessBroker first = await InProcessBroker.StartAsync(dataDirectory: data.FullPath))
+        {
+            await using TestMqttClient esp32 = await TestMqttClient.ConnectAsync(first.Port, "esp32-a1");
+            await esp32.PublishAsync(StateTopic, "ON", MqttQualityOfServiceLevel.AtLeastOnce, retain: true);
+        }
+
+        // Act
+        await using InProcessBroker second = await InProcessBroker.StartAsync(dataDirectory: data.FullPath);
+        await using TestMqttClient phone = await TestMqttClient.ConnectAsync(second.Port, "phone");
+        await phone.SubscribeAsync("esp32/#");
+
+        // Assert
+        Assert.Equal(new ReceivedMessage(StateTopic, "ON", true), await phone.WaitForMessageAsync());
+        await second.Output.WaitForAsync($"Retained messages are stored in {Path.Combine(data.FullPath, RetainedMessageStore.FileName)} (1 kept from the last run)");
+    }
+
+    [Fact]
+    public async Task Keeps_an_acknowledged_retained_message_after_kill_9()
+    {
+        // Arrange
+        using TemporaryDirectory data = new();
+        string[] arguments = ["--port", "0", $"--Broker:DataDirectory={data.FullPath}"];
+        using (BrokerProcess first = await BrokerProcess.StartAsync(arguments))
+        {
+            await using TestMqttClient esp32 = await TestMqttClient.ConnectAsync(first.Port, "esp32-a1");
+            MqttClientPublishResult acknowledged = await esp32.PublishAsync(StateTopic, "ON", MqttQualityOfServiceLevel.AtLeastOnce, retain: true);
+            Assert.True(acknowledged.IsSuccess);
+
+            // Act: SIGKILL right after the PUBACK; nothing gets a chance to flush.
+            await first.Process.KillAsync();
+        }
+
+        using BrokerProcess second = await BrokerProcess.StartAsync(arguments);
+        await using TestMqttClient phone = await TestMqttClient.ConnectAsync(second.Port, "phone");
+        await phone.SubscribeAsync(StateTopic);
+
+        // Assert
+        Assert.Equal(new ReceivedMessage(StateTopic, "ON", true), await phone.WaitForMessageAsync());
+    }
+
+    [Fact]
+    public async Task Keeps_a_cleared_retained_message_cleared_after_kill_9()
+    {
+        // Arrange
+        using TemporaryDirectory data = new();
+        string[] arguments = ["--port", "0", $"--Broker:DataDirectory={data.FullPath}"];
+        using (BrokerProcess first = await BrokerProcess.StartAsync(arguments))
+        {
+            await using TestMqttClient esp32 = await TestMqttClient.ConnectAsync(first.Port, "esp32-a1");
+            await esp32.PublishAsync(StateTopic, "ON", MqttQualityOfServiceLevel.AtLeastOnce, retain: true);
+            await esp32.PublishAsync(StateTopic, string.Empty, MqttQualityOfServiceLevel.AtLeastOnce, retain: true);
+
+            // Act
+            await first.Process.KillAsync();
+        }
+
+        using BrokerProcess second = await BrokerProcess.StartAsync(arguments);
+        await using TestMqttClient phone = await TestMqttClient.ConnectAsync(second.Port, "phone");
+        await phone.SubscribeAsync(StateTopic);
+        await phone.PublishAsync(StateTopic, "marker");
+
+        // Assert: had the retained message come back, it would have arrived before the marker.
+        Assert.Equal(new ReceivedMessage(StateTopic, "marker", false), await phone.WaitForMessageAsync());
+    }
+
+    [Fact]
+    public async Task Moves_a_corrupt_store_aside_and_starts_anyway()
+    {
+        // Arrange
+        using TemporaryDirectory data = new();
+        await File.WriteAllTextAsync(data.Combine(RetainedMessageStore.FileName), "{ half a file");
+
+        // Act
+        await using InProcessBroker broker = await InProcessBroker.StartAsync(dataDirectory: data.FullPath);
+        await using TestMqttClient esp32 = await TestMqttClient.ConnectAsync(broker.Port, "esp32-a1");
+        await esp32.PublishAsync(StateTopic, "ON", MqttQualityOfServiceLevel.AtLeastOnce, retain: true);
+
+        // Assert
+        await broker.Logs.WaitForAsync("could not be read (it is not valid JSON");
+        string aside = Assert.Single(Directory.GetFiles(data.FullPath, "retained.corrupt-*.json"));
+        Assert.Equal("{ half a file", await File.ReadAllTextAsync(aside));
+        Assert.Contains(StateTopic, await File.ReadAllTextAsync(data.Combine(RetainedMessageStore.FileName)), StringComparison.Ordinal);
+    }
+}

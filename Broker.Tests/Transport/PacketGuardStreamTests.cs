@@ -1,0 +1,116 @@
+using Esp32Mqtt.Broker.Transport;
+using Esp32Mqtt.TestSupport;
+
+namespace Esp32Mqtt.Broker.Tests.Transport;
+
+public sealed class PacketGuardStreamTests
+{
+    private const int Limit = 1_000;
+    private static readonly byte[] s_connect = RawMqtt.Connect311("esp32-a");
+
+    [Fact]
+    public void Passes_a_connect_and_later_packets_through_unchanged()
+    {
+        // Arrange
+        byte[] publish = [0x30, 0x05, 0x00, 0x03, (byte)'l', (byte)'e', (byte)'d'];
+        byte[] input = [.. s_connect, .. publish];
+        using PacketGuardStream guard = new(new MemoryStream(input), Limit);
+
+        // Act
+        byte[] passed = ReadAll(guard, chunkSize: 3);
+
+        // Assert
+        Assert.Equal(input, passed);
+        Assert.True(guard.ConnectPacketReceived);
+        Assert.Null(guard.Rejection);
+    }
+
+    [Fact]
+    public void Ends_the_stream_when_the_first_packet_is_not_a_connect()
+    {
+        // Arrange
+        PacketGuardRejection? reported = null;
+        using PacketGuardStream guard = new(new MemoryStream("GET / HTTP/1.1\r\n\r\n"u8.ToArray()), Limit, rejection => reported = rejection);
+
+        // Act
+        byte[] passed = ReadAll(guard, chunkSize: 2);
+
+        // Assert
+        Assert.Empty(passed);
+        Assert.Equal(RejectionKind.NotMqtt, reported!.Kind);
+        Assert.Equal("GE"u8.ToArray(), reported.FirstBytes);
+    }
+
+    [Fact]
+    public void Ends_the_stream_before_the_last_length_byte_of_an_oversized_packet()
+    {
+        // Arrange: CONNECT, then a PUBLISH declaring 268,435,455 bytes (0xFF 0xFF 0xFF 0x7F).
+        byte[] input = [.. s_connect, 0x30, 0xFF, 0xFF, 0xFF, 0x7F, 0x00];
+        using PacketGuardStream guard = new(new MemoryStream(input), Limit);
+
+        // Act: read the way MQTTnet does, two header bytes, then the length one byte at a time.
+        byte[] passed = ReadAll(guard, chunkSize: 1);
+
+        // Assert
+        Assert.Equal(RejectionKind.Oversized, guard.Rejection!.Kind);
+        Assert.Equal(268_435_455, guard.Rejection.DeclaredLength);
+        Assert.Equal(s_connect.Length + 4, passed.Length);
+    }
+
+    [Fact]
+    public void Accepts_a_packet_exactly_at_the_limit()
+    {
+        // Arrange: a PUBLISH declaring exactly 1,000 bytes (0xE8 0x07).
+        byte[] input = [.. s_connect, 0x30, 0xE8, 0x07, .. new byte[Limit]];
+        using PacketGuardStream guard = new(new MemoryStream(input), Limit);
+
+        // Act
+        byte[] passed = ReadAll(guard, chunkSize: 4096);
+
+        // Assert
+        Assert.Null(guard.Rejection);
+        Assert.Equal(input.Length, passed.Length);
+    }
+
+    [Fact]
+    public void Ends_the_stream_on_a_length_field_longer_than_four_bytes()
+    {
+        // Arrange
+        byte[] input = [.. s_connect, 0x30, 0x80, 0x80, 0x80, 0x80, 0x01];
+        using PacketGuardStream guard = new(new MemoryStream(input), int.MaxValue);
+
+        // Act
+        ReadAll(guard, chunkSize: 1);
+
+        // Assert
+        Assert.Equal(RejectionKind.MalformedLength, guard.Rejection!.Kind);
+    }
+
+    [Fact]
+    public void Notices_when_the_client_closes_the_connection()
+    {
+        // Arrange
+        using PacketGuardStream guard = new(new MemoryStream(s_connect[..5]), Limit);
+
+        // Act
+        ReadAll(guard, chunkSize: 16);
+
+        // Assert
+        Assert.True(guard.ClientClosed);
+        Assert.False(guard.ConnectPacketReceived);
+        Assert.Equal(5, guard.BytesReceived);
+    }
+
+    private static byte[] ReadAll(Stream stream, int chunkSize)
+    {
+        List<byte> passed = [];
+        byte[] buffer = new byte[chunkSize];
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            passed.AddRange(buffer[..read]);
+        }
+
+        return [.. passed];
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Esp32Mqtt.Broker.Hosting;
+
+namespace Esp32Mqtt.TestSupport;
+
+/// <summary>
+/// Our broker as a real process (<c>dotnet Broker.dll ...</c>, the build output copied next to the tests), with the
+/// port read from its banner; killed on dispose. For what only a process shows: exit codes, stderr, kill -9.
+/// </summary>
+public sealed class BrokerProcess : IDisposable
+{
+    private BrokerProcess(ChildProcess process, int port)
+    {
+        Process = process;
+        Port = port;
+    }
+
+    /// <summary>The built broker next to the test assembly.</summary>
+    public static string BrokerDllPath => Path.Combine(AppContext.BaseDirectory, "Broker.dll");
+
+    /// <summary>The running process.</summary>
+    public ChildProcess Process { get; }
+
+    /// <summary>The port from the banner.</summary>
+    public int Port { get; }
+
+    /// <summary>Starts the broker with <paramref name="arguments"/> and waits for the banner's port line.</summary>
+    public static async Task<BrokerProcess> StartAsync(params string[] arguments)
+    {
+        ChildProcess process = Launch(arguments);
+        try
+        {
+            string portLine = await process.WaitForOutputLineAsync(line => line.StartsWith(BannerWriter.PortLinePrefix, StringComparison.Ordinal), TestTimeouts.Process).ConfigureAwait(false);
+            string digits = new([.. portLine[BannerWriter.PortLinePrefix.Length..].TakeWhile(char.IsAsciiDigit)]);
+            return new BrokerProcess(process, int.Parse(digits, CultureInfo.InvariantCulture));
+        }
+        catch
+        {
+            process.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Starts the broker process without waiting for anything, for tests of start-up failures.</summary>
+    public static ChildProcess Launch(params string[] arguments)
+    {
+        return LaunchFrom(AppContext.BaseDirectory, arguments);
+    }
+
+    /// <summary>Starts the copy of the broker in <paramref name="directory"/> (see <see cref="CopyTo"/>).</summary>
+    public static ChildProcess LaunchFrom(string directory, params string[] arguments)
+    {
+        return ChildProcess.Start("dotnet", [Path.Combine(directory, "Broker.dll"), .. arguments]);
+    }
+
+    /// <summary>Copies the built broker (assemblies, its .json files and appsettings.json) to <paramref name="directory"/>, to run it with other settings files.</summary>
+    public static void CopyTo(string directory)
+    {
+        foreach (string file in Directory.EnumerateFiles(AppContext.BaseDirectory))
+        {
+            string name = Path.GetFileName(file);
+            if (name.EndsWith(".dll", StringComparison.Ordinal) || name.StartsWith("Broker.", StringComparison.Ordinal) || name == "appsettings.json")
+            {
+                File.Copy(file, Path.Combine(directory, name), overwrite: true);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Process.Dispose();
+    }
+}

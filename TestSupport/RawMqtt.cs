@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Esp32Mqtt.TestSupport;
+
+/// <summary>Hand-made MQTT bytes and raw loopback sockets, for what no well-behaved client library sends.</summary>
+public static class RawMqtt
+{
+    private const byte ConnectHeader = 0x10;
+    private const byte ConnAckHeader = 0x20;
+    private const byte ProtocolLevel311 = 4;
+    private const byte CleanSessionFlag = 0x02;
+    private const byte PasswordFlag = 0x40;
+    private const byte UserNameFlag = 0x80;
+    private const ushort KeepAliveSeconds = 60;
+
+    /// <summary>An MQTT 3.1.1 CONNECT packet (OASIS MQTT 3.1.1, section 3.1) with a clean session.</summary>
+    public static byte[] Connect311(string clientId, string? userName = null, string? password = null)
+    {
+        List<byte> body = [.. Text("MQTT"), ProtocolLevel311];
+        byte flags = CleanSessionFlag;
+        if (userName is not null)
+        {
+            flags |= UserNameFlag;
+        }
+
+        if (password is not null)
+        {
+            flags |= PasswordFlag;
+        }
+
+        body.Add(flags);
+        body.Add((byte)(KeepAliveSeconds >> 8));
+        body.Add((byte)(KeepAliveSeconds & 0xFF));
+        body.AddRange(Text(clientId));
+        if (userName is not null)
+        {
+            body.AddRange(Text(userName));
+        }
+
+        if (password is not null)
+        {
+            body.AddRange(Text(password));
+        }
+
+        return [ConnectHeader, .. RemainingLength(body.Count), .. body];
+    }
+
+    /// <summary>Opens a TCP connection to a loopback port.</summary>
+    public static async Task<Socket> OpenAsync(int port)
+    {
+        Socket socket = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        using CancellationTokenSource timeout = new(TestTimeouts.Short);
+        await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), timeout.Token).ConfigureAwait(false);
+        return socket;
+    }
+
+    /// <summary>Sends a 3.1.1 CONNECT and returns the CONNACK return code (OASIS MQTT 3.1.1, section 3.2.2.3).</summary>
+    public static async Task<byte> ConnectAndReadReturnCodeAsync(int port, string clientId, string? userName = null, string? password = null)
+    {
+        using Socket socket = await OpenAsync(port).ConfigureAwait(false);
+        await socket.SendAsync(Connect311(clientId, userName, password)).ConfigureAwait(false);
+        byte[] connAck = await ReadExactlyAsync(socket, 4).ConfigureAwait(false);
+        if (connAck[0] != ConnAckHeader)
+        {
+            throw new InvalidOperationException($"Expected CONNACK, got packet type 0x{connAck[0]:X2}.");
+        }
+
+        return connAck[3];
+    }
+
+    /// <summary>Reads exactly <paramref name="count"/> bytes, or fails if the connection closes or times out first.</summary>
+    public static async Task<byte[]> ReadExactlyAsync(Socket socket, int count)
+    {
+        byte[] buffer = new byte[count];
+        using CancellationTokenSource timeout = new(TestTimeouts.Short);
+        int read = 0;
+        while (read < count)
+        {
+            int received = await socket.ReceiveAsync(buffer.AsMemory(read), timeout.Token).ConfigureAwait(false);
+            if (received == 0)
+            {
+                throw new IOException($"The connection closed after {read} of {count} bytes.");
+            }
+
+            read += received;
+        }
+
+        return buffer;
+    }
+
+    /// <summary>Waits until the other side closes the connection (a read returns 0 or the connection is reset).</summary>
+    public static async Task WaitUntilClosedAsync(Socket socket, TimeSpan timeout)
+    {
+        using CancellationTokenSource cancellation = new(timeout);
+        byte[] buffer = new byte[256];
+        try
+        {
+            while (await socket.ReceiveAsync(buffer, cancellation.Token).ConfigureAwait(false) > 0)
+            {
+            }
+        }
+        catch (SocketException)
+        {
+            // Reset by the broker: closed as well.
+        }
+    }
+
+    private static byte[] Text(string value)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(value);
+        return [(byte)(bytes.Length >> 8), (byte)(bytes.Length & 0xFF), .. bytes];
+    }
+
+    private static byte[] RemainingLength(int length)
+    {
+        List<byte> encoded = [];
+        do
+        {
+            byte digit = (byte)(length % 128);
+            length /= 128;
+            if (length > 0)
+            {
+                digit |= 0x80;
+            }
+
+            encoded.Add(digit);
+        }
+        while (length > 0);
+        return [.. encoded];
+    }
+}
