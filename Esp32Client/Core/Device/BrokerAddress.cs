@@ -7,8 +7,8 @@ namespace Esp32Client.Core
     public static class BrokerAddress
     {
         private const string FixAdvice =
-            "Set BrokerHost in DeviceSettings.cs to your PC's LAN address: the broker prints it when it starts "
-            + "(e.g. 'Put one of these into the firmware settings: 192.168.1.10').";
+            "Set BrokerHost in DeviceSettings.cs to your PC's LAN address: the broker lists it when it starts, under "
+            + "'Put this PC's address into the firmware settings as the broker address'.";
 
         /// <summary>
         /// False, with a message saying why and what to use instead, when <paramref name="host"/> cannot be the broker
