@@ -12,11 +12,13 @@ public sealed class MosquittoBroker : IDisposable
 
     private readonly ChildProcess _process;
     private readonly TemporaryDirectory _directory;
+    private readonly string _mosquittoPath;
 
-    private MosquittoBroker(ChildProcess process, TemporaryDirectory directory, int port)
+    private MosquittoBroker(ChildProcess process, TemporaryDirectory directory, int port, string mosquittoPath)
     {
         _process = process;
         _directory = directory;
+        _mosquittoPath = mosquittoPath;
         Port = port;
     }
 
@@ -31,27 +33,11 @@ public sealed class MosquittoBroker : IDisposable
     {
         for (int attempt = 1; ; attempt++)
         {
-            TemporaryDirectory directory = new();
             int port = FreeTcpPort.Find();
-            string configPath = directory.Combine("mosquitto.conf");
-            await File.WriteAllTextAsync(configPath, string.Create(CultureInfo.InvariantCulture, $"""
-                listener {port} 127.0.0.1
-                allow_anonymous true
-                persistence false
-                log_dest stderr
-                """)).ConfigureAwait(false);
-            ChildProcess process = ChildProcess.Start(mosquittoPath, ["-c", configPath]);
-            MosquittoBroker broker = new(process, directory, port);
-            try
+            MosquittoBroker broker = await LaunchAsync(mosquittoPath, port).ConfigureAwait(false);
+            if (!broker._process.HasExited)
             {
-                await Eventually.UntilAsync(async () => process.HasExited || await FreeTcpPort.AcceptsConnectionsAsync(port).ConfigureAwait(false), TestTimeouts.Process, $"mosquitto to accept connections on port {port}").ConfigureAwait(false);
-                if (!process.HasExited)
-                {
-                    return broker;
-                }
-            }
-            catch (TimeoutException) when (attempt < StartAttempts)
-            {
+                return broker;
             }
 
             string log = string.Join(Environment.NewLine, broker.LogLines);
@@ -61,6 +47,50 @@ public sealed class MosquittoBroker : IDisposable
                 throw new InvalidOperationException($"mosquitto did not start: {log}");
             }
         }
+    }
+
+    /// <summary>
+    /// Stops this broker at once (like a crash or a power cut: no clean goodbye to clients) and starts a new one on
+    /// the same port, for tests of clients that must reconnect. Nothing survives: persistence is off.
+    /// </summary>
+    public async Task<MosquittoBroker> RestartAsync()
+    {
+        Dispose();
+        MosquittoBroker broker = await LaunchAsync(_mosquittoPath, Port).ConfigureAwait(false);
+        if (broker._process.HasExited)
+        {
+            string log = string.Join(Environment.NewLine, broker.LogLines);
+            broker.Dispose();
+            throw new InvalidOperationException($"mosquitto did not restart on port {Port}: {log}");
+        }
+
+        return broker;
+    }
+
+    /// <summary>Starts Mosquitto on <paramref name="port"/> and waits until it accepts connections or exits.</summary>
+    private static async Task<MosquittoBroker> LaunchAsync(string mosquittoPath, int port)
+    {
+        TemporaryDirectory directory = new();
+        string configPath = directory.Combine("mosquitto.conf");
+        await File.WriteAllTextAsync(configPath, string.Create(CultureInfo.InvariantCulture, $"""
+            listener {port} 127.0.0.1
+            allow_anonymous true
+            persistence false
+            log_dest stderr
+            """)).ConfigureAwait(false);
+        ChildProcess process = ChildProcess.Start(mosquittoPath, ["-c", configPath]);
+        MosquittoBroker broker = new(process, directory, port, mosquittoPath);
+        try
+        {
+            await Eventually.UntilAsync(async () => process.HasExited || await FreeTcpPort.AcceptsConnectionsAsync(port).ConfigureAwait(false), TestTimeouts.Process, $"mosquitto to accept connections on port {port}").ConfigureAwait(false);
+        }
+        catch
+        {
+            broker.Dispose();
+            throw;
+        }
+
+        return broker;
     }
 
     /// <inheritdoc />

@@ -1,0 +1,91 @@
+using System.Globalization;
+using Esp32Mqtt.TestSupport;
+
+namespace Esp32Client.Simulator.Tests.EndToEnd;
+
+/// <summary>
+/// The simulator as a real process (<c>dotnet Esp32Client.Simulator.dll</c>), read through its plain output: one line
+/// per LED change and per connection event, as it prints when its output is not a terminal. Killed on dispose.
+/// </summary>
+public sealed class SimulatorProcess : IDisposable
+{
+    private const string ConnectedLine = "Connected to the broker.";
+    private const string LedOnLine = "LED ● on";
+    private const string LedOffLine = "LED ○ off";
+
+    private SimulatorProcess(ChildProcess process, string id)
+    {
+        Process = process;
+        Id = id;
+        Topics = new Core.DeviceTopics(id);
+    }
+
+    /// <summary>The running process.</summary>
+    public ChildProcess Process { get; }
+
+    /// <summary>The simulated board's id.</summary>
+    public string Id { get; }
+
+    /// <summary>The board's topics.</summary>
+    public Core.DeviceTopics Topics { get; }
+
+    /// <summary>How many times it has connected to the broker.</summary>
+    public int Connections => Process.OutputLines.Count(line => line.EndsWith(ConnectedLine, StringComparison.Ordinal));
+
+    /// <summary>The LED as last drawn, or null before the first drawing.</summary>
+    public bool? Led
+    {
+        get
+        {
+            string? last = Process.OutputLines.LastOrDefault(line => line.EndsWith(LedOnLine, StringComparison.Ordinal) || line.EndsWith(LedOffLine, StringComparison.Ordinal));
+            return last is null ? null : last.EndsWith(LedOnLine, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>Starts a simulated board against a loopback broker and waits until it has connected.</summary>
+    public static async Task<SimulatorProcess> StartAsync(int brokerPort, string id)
+    {
+        string dll = Path.Combine(AppContext.BaseDirectory, "Esp32Client.Simulator.dll");
+        ChildProcess process = ChildProcess.Start(
+            "dotnet",
+            [dll, "--broker", "127.0.0.1", "--port", brokerPort.ToString(CultureInfo.InvariantCulture), "--id", id]);
+        var simulator = new SimulatorProcess(process, id);
+        try
+        {
+            await simulator.WaitForConnectionsAsync(1).ConfigureAwait(false);
+            return simulator;
+        }
+        catch
+        {
+            simulator.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Waits until it has connected <paramref name="count"/> times in all.</summary>
+    public Task WaitForConnectionsAsync(int count)
+    {
+        return Eventually.UntilAsync(
+            () => Connections >= count || Process.HasExited,
+            TestTimeouts.Process,
+            $"{Id} to connect {count} time(s); output: {string.Join(" | ", Process.OutputLines)}");
+    }
+
+    /// <summary>Waits until the LED shows <paramref name="on"/>.</summary>
+    public Task WaitForLedAsync(bool on)
+    {
+        return Eventually.UntilAsync(() => Led == on, TestTimeouts.Short, $"{Id}'s LED to show {(on ? "on" : "off")}");
+    }
+
+    /// <summary>Kills the process at once, like pulling the board's power: no goodbye to the broker.</summary>
+    public Task KillAsync()
+    {
+        return Process.KillAsync();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Process.Dispose();
+    }
+}

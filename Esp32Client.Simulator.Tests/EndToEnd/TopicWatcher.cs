@@ -1,0 +1,116 @@
+using System.Text;
+using Esp32Mqtt.TestSupport;
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace Esp32Client.Simulator.Tests.EndToEnd;
+
+/// <summary>
+/// An observer on the broker that records every message on a filter (<c>esp32/#</c> by default), so a test can wait
+/// for a message that may have arrived before it started waiting, and check what did not arrive.
+/// </summary>
+public sealed class TopicWatcher : IAsyncDisposable
+{
+    private readonly object _gate = new();
+    private readonly List<ReceivedMessage> _messages = [];
+    private readonly IMqttClient _client;
+
+    private TopicWatcher(IMqttClient client)
+    {
+        _client = client;
+        _client.ApplicationMessageReceivedAsync += eventArgs =>
+        {
+            MqttApplicationMessage message = eventArgs.ApplicationMessage;
+            lock (_gate)
+            {
+                _messages.Add(new ReceivedMessage(message.Topic, Encoding.UTF8.GetString(message.Payload), message.Retain));
+            }
+
+            return Task.CompletedTask;
+        };
+    }
+
+    /// <summary>Everything received so far, oldest first.</summary>
+    public IReadOnlyList<ReceivedMessage> Messages
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _messages];
+            }
+        }
+    }
+
+    /// <summary>Connects to a loopback broker and subscribes to <paramref name="filter"/>.</summary>
+    public static async Task<TopicWatcher> StartAsync(int port, string filter = "esp32/#")
+    {
+        IMqttClient client = new MqttClientFactory().CreateMqttClient();
+        var watcher = new TopicWatcher(client);
+        using var timeout = new CancellationTokenSource(TestTimeouts.Short);
+        MqttClientOptions options = new MqttClientOptionsBuilder()
+            .WithTcpServer("127.0.0.1", port)
+            .WithClientId("watcher-" + Guid.NewGuid().ToString("N")[..8])
+            .Build();
+        await client.ConnectAsync(options, timeout.Token).ConfigureAwait(false);
+        await client.SubscribeAsync(
+            new MqttClientSubscribeOptionsBuilder().WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce).Build(),
+            timeout.Token).ConfigureAwait(false);
+        return watcher;
+    }
+
+    /// <summary>Payloads received on <paramref name="topic"/>, oldest first.</summary>
+    public IReadOnlyList<string> PayloadsOn(string topic)
+    {
+        return Messages.Where(message => message.Topic == topic).Select(message => message.Payload).ToList();
+    }
+
+    /// <summary>Waits until a message with <paramref name="payload"/> has arrived on <paramref name="topic"/> after <paramref name="since"/> messages.</summary>
+    public async Task<ReceivedMessage> WaitForAsync(string topic, string payload, int since = 0)
+    {
+        ReceivedMessage? found = null;
+        await Eventually.UntilAsync(
+            () =>
+            {
+                found = Messages.Skip(since).FirstOrDefault(message => message.Topic == topic && message.Payload == payload);
+                return found is not null;
+            },
+            TestTimeouts.Process,
+            $"'{payload}' on {topic}; received: {string.Join(" | ", Messages.Select(message => message.Topic + " " + message.Payload))}").ConfigureAwait(false);
+        return found!;
+    }
+
+    /// <summary>Publishes through the watcher's own connection (QoS 1, so the broker has it when this returns).</summary>
+    public async Task PublishAsync(string topic, byte[] payload)
+    {
+        using var timeout = new CancellationTokenSource(TestTimeouts.Short);
+        await _client.PublishAsync(
+            new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(),
+            timeout.Token).ConfigureAwait(false);
+    }
+
+    /// <summary>Publishes a retained text message (QoS 1).</summary>
+    public async Task PublishRetainedAsync(string topic, string payload)
+    {
+        using var timeout = new CancellationTokenSource(TestTimeouts.Short);
+        await _client.PublishAsync(
+            new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithRetainFlag(true).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(),
+            timeout.Token).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TestTimeouts.Short);
+            await _client.DisconnectAsync(new MqttClientDisconnectOptions(), timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or MQTTnet.Exceptions.MqttCommunicationException or MQTTnet.Exceptions.MqttClientNotConnectedException)
+        {
+            // The broker may be gone already.
+        }
+
+        _client.Dispose();
+    }
+}
