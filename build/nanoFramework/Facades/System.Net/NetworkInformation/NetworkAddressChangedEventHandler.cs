@@ -1,0 +1,9 @@
+// COMPILE-ONLY FACADE: part of the public API of nanoFramework.System.Net 1.11.60 (System.Net.dll), declared as
+// the package declares it, for the type-check only (build/nanoFramework/README.md). Never deployed; no behaviour.
+// Source: nanoframework/System.Net:nanoFramework.System.Net/NetworkInformation/NetworkChange.cs
+
+namespace System.Net.NetworkInformation
+{
+    /// <summary>Handles NetworkChange.NetworkAddressChanged.</summary>
+    public delegate void NetworkAddressChangedEventHandler(object sender, EventArgs e);
+}

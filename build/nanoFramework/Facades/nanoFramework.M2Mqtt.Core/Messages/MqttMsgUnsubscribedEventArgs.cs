@@ -1,0 +1,16 @@
+// COMPILE-ONLY FACADE: part of the public API of nanoFramework.M2Mqtt 5.1.220 (its nanoFramework.M2Mqtt.Core.dll),
+// declared as the package declares it, for the type-check only (build/nanoFramework/README.md). Never deployed.
+// Source: nanoframework/nanoFramework.m2mqtt:nanoFramework.M2Mqtt.Core/Messages/MqttMsgUnsubscribedEventArgs.cs
+// (shared/reference/nanoframework.md section 1.1). Declared because IMqttClient's delegates name it; its members are not.
+
+using System;
+
+namespace nanoFramework.M2Mqtt.Messages
+{
+    /// <summary>An UNSUBACK.</summary>
+    public class MqttMsgUnsubscribedEventArgs : EventArgs
+    {
+        /// <summary>Creates the arguments.</summary>
+        public MqttMsgUnsubscribedEventArgs(ushort messageId) => throw null;
+    }
+}
