@@ -21,6 +21,9 @@ public sealed class BrokerUnderTest : IDisposable
     /// <summary>The loopback port it listens on.</summary>
     public int Port => _ours?.Port ?? _mosquitto!.Port;
 
+    /// <summary>What the broker has printed so far (its log).</summary>
+    public IReadOnlyList<string> LogLines => _ours?.Process.OutputLines ?? _mosquitto!.LogLines;
+
     /// <summary>Starts the broker on a free port. Mosquitto tests skip (or fail in CI) when it is not installed.</summary>
     public static async Task<BrokerUnderTest> StartAsync(BrokerKind kind)
     {

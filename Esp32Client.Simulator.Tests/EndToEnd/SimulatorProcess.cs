@@ -45,11 +45,7 @@ public sealed class SimulatorProcess : IDisposable
     /// <summary>Starts a simulated board against a loopback broker and waits until it has connected.</summary>
     public static async Task<SimulatorProcess> StartAsync(int brokerPort, string id)
     {
-        string dll = Path.Combine(AppContext.BaseDirectory, "Esp32Client.Simulator.dll");
-        ChildProcess process = ChildProcess.Start(
-            "dotnet",
-            [dll, "--broker", "127.0.0.1", "--port", brokerPort.ToString(CultureInfo.InvariantCulture), "--id", id]);
-        var simulator = new SimulatorProcess(process, id);
+        SimulatorProcess simulator = Launch(brokerPort, id);
         try
         {
             await simulator.WaitForConnectionsAsync(1).ConfigureAwait(false);
@@ -60,6 +56,16 @@ public sealed class SimulatorProcess : IDisposable
             simulator.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Starts a simulated board against a loopback port without waiting for anything.</summary>
+    public static SimulatorProcess Launch(int brokerPort, string id, params string[] moreArguments)
+    {
+        string dll = Path.Combine(AppContext.BaseDirectory, "Esp32Client.Simulator.dll");
+        ChildProcess process = ChildProcess.Start(
+            "dotnet",
+            [dll, "--broker", "127.0.0.1", "--port", brokerPort.ToString(CultureInfo.InvariantCulture), "--id", id, .. moreArguments]);
+        return new SimulatorProcess(process, id);
     }
 
     /// <summary>Waits until it has connected <paramref name="count"/> times in all.</summary>

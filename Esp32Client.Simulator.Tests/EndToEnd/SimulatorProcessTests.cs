@@ -1,0 +1,54 @@
+using Esp32Mqtt.TestSupport;
+
+namespace Esp32Client.Simulator.Tests.EndToEnd;
+
+/// <summary>What a learner sees from the simulator process itself: failures as one line, a clean stop on SIGTERM.</summary>
+public sealed class SimulatorProcessTests
+{
+    [Fact]
+    public async Task Says_in_one_line_that_nothing_listens_and_retries_with_backoff()
+    {
+        int port = FreeTcpPort.Find();
+        using SimulatorProcess board = SimulatorProcess.Launch(port, "sim-refused");
+
+        await Eventually.UntilAsync(
+            () => board.Process.OutputLines.Count(line => line.Contains("Could not reach the broker", StringComparison.Ordinal)) >= 2,
+            TestTimeouts.Process,
+            "two refused attempts");
+
+        string[] failures = board.Process.OutputLines.Where(line => line.Contains("Could not reach the broker", StringComparison.Ordinal)).ToArray();
+        Assert.All(failures, line => Assert.EndsWith($"Could not reach the broker: connection refused by 127.0.0.1:{port}: is the broker running there? (dotnet run --project Broker)", line));
+        Assert.Contains(board.Process.OutputLines, line => line.Contains("Retrying in ", StringComparison.Ordinal));
+        Assert.DoesNotContain(board.Process.OutputLines.Concat(board.Process.ErrorLines), line => line.TrimStart().StartsWith("at ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Refuses_a_bad_option_with_one_line_and_exit_code_2()
+    {
+        using SimulatorProcess board = SimulatorProcess.Launch(1883, "kitchen/1");
+
+        await board.Process.WaitForExitAsync(TestTimeouts.Process);
+
+        Assert.Equal(2, board.Process.ExitCode);
+        Assert.Equal(["Invalid setting: --id 'kitchen/1' cannot go into a topic: use letters, digits, '-' or '_', e.g. --id sim-kitchen."], board.Process.ErrorLines);
+    }
+
+    [Fact]
+    public async Task Publishes_offline_and_exits_0_on_sigterm()
+    {
+        using BrokerUnderTest broker = await BrokerUnderTest.StartAsync(BrokerKind.Ours);
+        using SimulatorProcess board = await SimulatorProcess.StartAsync(broker.Port, "sim-sigterm");
+        await using TopicWatcher watcher = await TopicWatcher.StartAsync(broker.Port);
+        await watcher.WaitForAsync(board.Topics.Status, "online");
+
+        board.Process.Terminate();
+        await board.Process.WaitForExitAsync(TestTimeouts.Process);
+
+        Assert.Equal(0, board.Process.ExitCode);
+        await watcher.WaitForAsync(board.Topics.Status, "offline");
+
+        // A clean DISCONNECT, not the last will: the broker says so in its own words.
+        await Eventually.UntilAsync(() => broker.LogLines.Any(line => line.EndsWith(" sim-sigterm disconnected", StringComparison.Ordinal)), TestTimeouts.Short, "the broker to log a clean disconnect");
+        Assert.DoesNotContain(broker.LogLines, line => line.Contains("sim-sigterm lost its connection", StringComparison.Ordinal));
+    }
+}
