@@ -1,0 +1,52 @@
+using System.Diagnostics;
+
+namespace Esp32Mqtt.Broker.Benchmarks.Brokers;
+
+/// <summary>Debian's Mosquitto, started with a freshly generated <see cref="MosquittoConfig"/> in a temporary folder.</summary>
+internal sealed class MosquittoBroker : IBrokerUnderTest
+{
+    private const string TemporaryPrefix = "esp32mqtt-bench-mosquitto-";
+    private const string ConfigSwitch = "-c";
+
+    private readonly string _executable;
+    private readonly BrokerSettings _settings;
+    private BrokerProcess? _process;
+    private DirectoryInfo? _directory;
+
+    /// <summary>Runs <paramref name="executable"/> with <paramref name="settings"/>.</summary>
+    public MosquittoBroker(string executable, BrokerSettings settings)
+    {
+        _executable = executable;
+        _settings = settings;
+    }
+
+    /// <inheritdoc />
+    public string Name => BrokerNames.Mosquitto;
+
+    /// <inheritdoc />
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("Mosquitto is not running.");
+
+    /// <inheritdoc />
+    public int Port { get; private set; }
+
+    /// <inheritdoc />
+    public async Task<TimeSpan> StartAsync(CancellationToken cancellationToken)
+    {
+        Port = FreePort.Pick();
+        _directory = Directory.CreateTempSubdirectory(TemporaryPrefix);
+        string configPath = Path.Combine(_directory.FullName, MosquittoConfig.FileName);
+        await File.WriteAllTextAsync(configPath, MosquittoConfig.Render(Port, _settings), cancellationToken).ConfigureAwait(false);
+        long start = Stopwatch.GetTimestamp();
+        _process = BrokerProcess.Start(_executable, [ConfigSwitch, configPath], _directory.FullName);
+        return await ReadinessProbe.WaitAsync(Name, Port, _process, start, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public void Stop()
+    {
+        _process?.Stop();
+        _process = null;
+        _directory?.Delete(recursive: true);
+        _directory = null;
+    }
+}

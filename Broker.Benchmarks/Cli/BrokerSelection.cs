@@ -1,0 +1,14 @@
+namespace Esp32Mqtt.Broker.Benchmarks.Cli;
+
+/// <summary>Which brokers a run measures.</summary>
+internal enum BrokerSelection
+{
+    /// <summary>Our broker only (quick checks during optimisation work).</summary>
+    Ours,
+
+    /// <summary>Mosquitto only.</summary>
+    Mosquitto,
+
+    /// <summary>Both, alternating (--vs-mosquitto).</summary>
+    Both,
+}

@@ -1,0 +1,71 @@
+using Esp32Mqtt.Broker.Benchmarks.Brokers;
+using Esp32Mqtt.Broker.Benchmarks.Calibration;
+using Esp32Mqtt.Broker.Benchmarks.Cli;
+using Esp32Mqtt.Broker.Benchmarks.Interop;
+using Esp32Mqtt.Broker.Benchmarks.Reporting;
+using Esp32Mqtt.Broker.Benchmarks.Running;
+using Esp32Mqtt.Broker.Benchmarks.Sampling;
+using Esp32Mqtt.Broker.Benchmarks.Scenarios;
+
+// Our broker side by side with Mosquitto (issue 5):
+// dotnet run -c Release --project Broker.Benchmarks -- --vs-mosquitto
+
+// 1. What to run.
+if (!OptionsParser.TryParse(args, out BenchmarkOptions options, out string? error))
+{
+    Console.Error.WriteLine(error);
+    return ExitCodes.CouldNotStart;
+}
+
+if (options.ShowHelp)
+{
+    Usage.Write(Console.Out);
+    return ExitCodes.Success;
+}
+
+// 2. Ctrl-C, SIGTERM and any exit stop every broker this run started.
+using ShutdownSignals signals = new();
+try
+{
+    // 3. Room for the idle connections: one descriptor each here, the same again in the broker (which inherits the limit).
+    const ulong DescriptorsNeeded = IdleConnectionsScenario.Connections * 2;
+    _ = FileDescriptorLimit.EnsureAtLeast(DescriptorsNeeded);
+
+    // 4. The brokers, with the same settings, and the machine they run on.
+    BrokerSettings settings = BrokerSettings.Default with { QueueLimit = options.QueueLimit };
+    PreparedBrokers prepared = BrokerSetup.Prepare(options, settings, Console.Out);
+    MachineDescription machine = MachineDescription.Collect(prepared.MosquittoVersion, prepared.MqttNetVersion);
+    Console.WriteLine(machine.Describe());
+
+    // 5. What the load generator manages on its own.
+    ScenarioTimings timings = options.Quick ? ScenarioTimings.Quick : ScenarioTimings.Full;
+    CalibrationResult calibration = await GeneratorCalibration.RunAsync(timings.Calibration, signals.Token);
+
+    // 6. Every scenario against every broker, alternating.
+    IReadOnlyList<IScenario> scenarios = options.Scenarios.Count == 0 ? ScenarioCatalog.All : [.. options.Scenarios.Select(name => ScenarioCatalog.Find(name)!)];
+    ScenarioContext context = new(timings, settings, signals.Token);
+    ResultSet results = await new BenchmarkRunner(prepared.Brokers, scenarios, options.Repetitions, context, Console.Out).RunAsync();
+
+    // 7. The tables, the checks, and the result files.
+    RunReport report = new(machine, prepared.BrokerRevision, settings, options.Repetitions, options.Quick, calibration, ReportTable.Build(scenarios, results), SanityChecks.Check(results, calibration), results);
+    ConsoleReport.Write(Console.Out, report);
+    Console.WriteLine();
+    Console.WriteLine("Markdown for the README:");
+    Console.WriteLine();
+    MarkdownReport.Write(Console.Out, report);
+    string basePath = ResultFiles.BasePath(options.OutputBase);
+    JsonReport.Write(ResultFiles.Json(basePath), report);
+    CsvReport.Write(ResultFiles.Csv(basePath), report);
+    Console.WriteLine();
+    Console.WriteLine($"Results written to {ResultFiles.Json(basePath)} and {ResultFiles.Csv(basePath)}");
+    return results.Problems.Count == 0 ? ExitCodes.Success : ExitCodes.SomeRunsFailed;
+}
+catch (OperationCanceledException)
+{
+    return ExitCodes.Interrupted;
+}
+catch (Exception exception) when (exception is InvalidOperationException or TimeoutException or IOException)
+{
+    Console.Error.WriteLine(exception.Message);
+    return ExitCodes.CouldNotStart;
+}

@@ -1,0 +1,53 @@
+using Esp32Mqtt.Broker.Benchmarks.Brokers;
+using Esp32Mqtt.Broker.Benchmarks.Cli;
+
+namespace Esp32Mqtt.Broker.Benchmarks.Running;
+
+/// <summary>Builds or finds our broker, finds Mosquitto, and reads their versions.</summary>
+internal static class BrokerSetup
+{
+    private const string NotRun = "not run";
+    private const string GivenBuild = "given with --broker-dll";
+
+    /// <summary>The brokers <paramref name="options"/> asks for; throws with a clear message when one is missing.</summary>
+    public static PreparedBrokers Prepare(BenchmarkOptions options, BrokerSettings settings, TextWriter log)
+    {
+        List<IBrokerUnderTest> brokers = [];
+        string mqttNetVersion = NotRun;
+        string mosquittoVersion = NotRun;
+        string revision = NotRun;
+        if (options.Brokers != BrokerSelection.Mosquitto)
+        {
+            string? root = options.BrokerDll is null ? RepositoryRoot.Find() : null;
+            revision = root is null ? GivenBuild : OurBrokerBuild.DescribeRevision(root);
+            string brokerDll = options.BrokerDll is null ? BuildOurs(log) : Path.GetFullPath(options.BrokerDll);
+            if (!File.Exists(brokerDll))
+            {
+                throw new FileNotFoundException($"Broker.dll not found at {brokerDll}.");
+            }
+
+            mqttNetVersion = OurBrokerBuild.MqttNetVersionNextTo(brokerDll);
+            brokers.Add(new OurBroker(brokerDll, settings));
+            log.WriteLine($"our broker: dotnet {brokerDll} (revision {revision})");
+        }
+
+        if (options.Brokers != BrokerSelection.Ours)
+        {
+            string mosquitto = options.MosquittoPath ?? MosquittoExecutable.Find()
+                ?? throw new FileNotFoundException("mosquitto not found on PATH or in /usr/sbin: apt-get install mosquitto, or pass --mosquitto PATH.");
+            mosquittoVersion = MosquittoExecutable.ReadVersion(mosquitto);
+            brokers.Add(new MosquittoBroker(mosquitto, settings));
+            log.WriteLine($"Mosquitto: {mosquitto} {mosquittoVersion}");
+        }
+
+        return new PreparedBrokers(brokers, mosquittoVersion, mqttNetVersion, revision);
+    }
+
+    private static string BuildOurs(TextWriter log)
+    {
+        string root = RepositoryRoot.Find()
+            ?? throw new DirectoryNotFoundException("Run this from inside the repository (Broker/Broker.csproj not found), or pass --broker-dll PATH.");
+        log.WriteLine("building Broker (Release)...");
+        return OurBrokerBuild.BuildRelease(root);
+    }
+}

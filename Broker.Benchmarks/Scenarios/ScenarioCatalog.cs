@@ -1,0 +1,25 @@
+namespace Esp32Mqtt.Broker.Benchmarks.Scenarios;
+
+/// <summary>Every scenario, in the order issue 5 lists them.</summary>
+internal static class ScenarioCatalog
+{
+    /// <summary>All scenarios.</summary>
+    public static IReadOnlyList<IScenario> All { get; } =
+    [
+        new OneToOneScenario(),
+        new FanOutScenario(),
+        new FanInScenario(),
+        new QosOneScenario(),
+        new BurstScenario(),
+        new LatencyScenario(LatencyScenario.ClickingRate),
+        new LatencyScenario(LatencyScenario.BusyRate),
+        new IdleConnectionsScenario(),
+        new StartupScenario(),
+    ];
+
+    /// <summary>The scenario called <paramref name="name"/>, or null.</summary>
+    public static IScenario? Find(string name)
+    {
+        return All.FirstOrDefault(scenario => string.Equals(scenario.Name, name, StringComparison.OrdinalIgnoreCase));
+    }
+}
