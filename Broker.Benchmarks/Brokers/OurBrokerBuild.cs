@@ -8,43 +8,12 @@ internal static class OurBrokerBuild
     private const string BrokerDllName = "Broker.dll";
     private const string MqttNetDllName = "MQTTnet.dll";
     private const string UnknownVersion = "unknown";
-    private const string Configuration = "Release";
-    private const string TargetFramework = "net10.0";
-    private static readonly TimeSpan s_buildTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan s_gitTimeout = TimeSpan.FromMinutes(1);
 
     /// <summary>Runs <c>dotnet build -c Release Broker/Broker.csproj</c> and returns the path of the built Broker.dll.</summary>
     public static string BuildRelease(string repositoryRoot)
     {
-        string project = Path.Combine(repositoryRoot, RepositoryRoot.BrokerProject);
-        string outputDirectory = Path.Combine(Path.GetDirectoryName(project)!, "bin", Configuration, TargetFramework);
-        ProcessStartInfo startInfo = new("dotnet")
-        {
-            WorkingDirectory = repositoryRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in new[] { "build", "-c", Configuration, project, "-nologo", "-v:q" })
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        using Process build = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not run dotnet build.");
-        Task<string> output = build.StandardOutput.ReadToEndAsync();
-        Task<string> errors = build.StandardError.ReadToEndAsync();
-        if (!build.WaitForExit(s_buildTimeout))
-        {
-            build.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet build of {project} took longer than {s_buildTimeout.TotalMinutes} minutes.");
-        }
-
-        if (build.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"dotnet build of {project} failed (exit code {build.ExitCode}); pass --broker-dll to use another build.{Environment.NewLine}{output.Result}{errors.Result}");
-        }
-
-        return Path.Combine(outputDirectory, BrokerDllName);
+        return ReleaseBuild.Run(repositoryRoot, RepositoryRoot.BrokerProject, BrokerDllName, "pass --broker-dll to use another build");
     }
 
     /// <summary>
@@ -89,7 +58,7 @@ internal static class OurBrokerBuild
             using Process git = Process.Start(startInfo) ?? throw new InvalidOperationException("git did not start.");
             string output = git.StandardOutput.ReadToEnd();
             _ = git.StandardError.ReadToEnd();
-            return git.WaitForExit(s_buildTimeout) && git.ExitCode == 0 ? output : null;
+            return git.WaitForExit(s_gitTimeout) && git.ExitCode == 0 ? output : null;
         }
         catch (System.ComponentModel.Win32Exception)
         {

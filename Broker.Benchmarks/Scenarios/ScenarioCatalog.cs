@@ -1,6 +1,8 @@
+using Esp32Mqtt.Broker.Benchmarks.Device;
+
 namespace Esp32Mqtt.Broker.Benchmarks.Scenarios;
 
-/// <summary>Every scenario, in the order issue 5 lists them.</summary>
+/// <summary>Every scenario, in the order issue 5 lists them, then the device round trip of issue 4.</summary>
 internal static class ScenarioCatalog
 {
     /// <summary>All scenarios.</summary>
@@ -15,6 +17,7 @@ internal static class ScenarioCatalog
         new LatencyScenario(LatencyScenario.BusyRate),
         new IdleConnectionsScenario(),
         new StartupScenario(),
+        new DeviceRoundTripScenario(),
     ];
 
     /// <summary>The scenario called <paramref name="name"/>, or null.</summary>
