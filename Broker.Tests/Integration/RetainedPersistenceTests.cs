@@ -31,6 +31,29 @@ public sealed class RetainedPersistenceTests
     }
 
     [Fact]
+    public async Task Keeps_a_qos0_retained_message_written_behind_across_a_graceful_restart()
+    {
+        // Arrange: a board reports its state as retained QoS 0, which the broker writes behind, not before delivery.
+        using TemporaryDirectory data = new();
+        await using (InProcessBroker first = await InProcessBroker.StartAsync(dataDirectory: data.FullPath))
+        {
+            await using TestMqttClient watcher = await TestMqttClient.ConnectAsync(first.Port, "watcher");
+            await watcher.SubscribeAsync(StateTopic);
+            await using TestMqttClient esp32 = await TestMqttClient.ConnectAsync(first.Port, "esp32-a1");
+            await esp32.PublishAsync(StateTopic, "OFF", MqttQualityOfServiceLevel.AtMostOnce, retain: true);
+            await watcher.WaitForMessageAsync();
+        }
+
+        // Act: stopping flushes what was written behind.
+        await using InProcessBroker second = await InProcessBroker.StartAsync(dataDirectory: data.FullPath);
+        await using TestMqttClient phone = await TestMqttClient.ConnectAsync(second.Port, "phone");
+        await phone.SubscribeAsync(StateTopic);
+
+        // Assert
+        Assert.Equal(new ReceivedMessage(StateTopic, "OFF", true), await phone.WaitForMessageAsync());
+    }
+
+    [Fact]
     public async Task Keeps_an_acknowledged_retained_message_after_kill_9()
     {
         // Arrange

@@ -41,6 +41,7 @@ public static class BrokerHostBuilderExtensions
         services.AddSingleton<SubscriptionRegistry>();
         services.AddSingleton<ConnectionAuthenticator>();
         services.AddSingleton<RetainedMessageStore>();
+        services.AddSingleton<RetainedStoreWriter>();
 
         // Attached in this order: credentials first, then the store, then the lines people read.
         services.AddSingleton<IMqttServerObserver, ConnectionValidator>();

@@ -18,6 +18,7 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
     private readonly GuardedTcpServerAdapter _adapter;
     private readonly IEnumerable<IMqttServerObserver> _observers;
     private readonly RetainedMessageStore _store;
+    private readonly RetainedStoreWriter _storeWriter;
     private readonly BrokerConsole _console;
     private readonly ILogger _logger;
 
@@ -28,6 +29,7 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
         MqttNetLogBridge mqttNetLogger,
         IEnumerable<IMqttServerObserver> observers,
         RetainedMessageStore store,
+        RetainedStoreWriter storeWriter,
         BrokerConsole console,
         ILoggerFactory loggerFactory)
     {
@@ -35,6 +37,7 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
         _adapter = adapter;
         _observers = observers;
         _store = store;
+        _storeWriter = storeWriter;
         _console = console;
         _logger = loggerFactory.CreateLogger(LogCategories.Broker);
         MqttServerOptions serverOptions = new MqttServerOptionsBuilder()
@@ -73,10 +76,11 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
     /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        // Stop taking new connections first, then disconnect every client (MQTT 5 clients get "server shutting down").
-        // The store needs no flush: each change is on disk before MQTTnet acknowledges it.
+        // Stop taking new connections first, then disconnect every client (MQTT 5 clients get "server shutting down"),
+        // then wait for the retained messages written behind (QoS 0 ones, and the wills the disconnects published).
         _adapter.StopAccepting();
         await Server.StopAsync(new MqttServerStopOptions()).ConfigureAwait(false);
+        await _storeWriter.FlushAsync().ConfigureAwait(false);
         LogStopped(_logger);
     }
 

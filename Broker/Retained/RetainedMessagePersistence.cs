@@ -1,7 +1,6 @@
 using Esp32Mqtt.Broker.Hosting;
-using Esp32Mqtt.Broker.Observation;
-using Microsoft.Extensions.Logging;
 using MQTTnet;
+using MQTTnet.Protocol;
 using MQTTnet.Server;
 
 namespace Esp32Mqtt.Broker.Retained;
@@ -9,20 +8,21 @@ namespace Esp32Mqtt.Broker.Retained;
 /// <summary>
 /// Connects MQTTnet's retained messages to <see cref="RetainedMessageStore"/>. MQTTnet awaits
 /// RetainedMessageChangedAsync inside the dispatch of a retained PUBLISH, before it queues the PUBACK
-/// (MqttRetainedMessagesManager.UpdateMessage, MqttConnectedClient.HandleIncomingPublishPacket), so saving inside the
-/// handler makes an acknowledged retained QoS 1 message survive a crash.
+/// (MqttRetainedMessagesManager.UpdateMessage, MqttConnectedClient.HandleIncomingPublishPacket), so waiting there for
+/// the write makes an acknowledged retained QoS 1 message survive a crash. A retained QoS 0 message is acknowledged to
+/// nobody, so it is written behind, without holding up its delivery.
 /// </summary>
-public sealed partial class RetainedMessagePersistence : IMqttServerObserver
+public sealed class RetainedMessagePersistence : IMqttServerObserver
 {
     private readonly RetainedMessageStore _store;
-    private readonly ILogger _logger;
+    private readonly RetainedStoreWriter _writer;
     private List<MqttApplicationMessage> _loaded = [];
 
-    /// <summary>Creates the persistence for a store.</summary>
-    public RetainedMessagePersistence(RetainedMessageStore store, ILoggerFactory loggerFactory)
+    /// <summary>Creates the persistence for a store and its writer.</summary>
+    public RetainedMessagePersistence(RetainedMessageStore store, RetainedStoreWriter writer)
     {
         _store = store;
-        _logger = loggerFactory.CreateLogger(LogCategories.Broker);
+        _writer = writer;
     }
 
     /// <summary>Reads the store now, so an unreadable data directory stops the start-up, then attaches the handlers.</summary>
@@ -36,24 +36,9 @@ public sealed partial class RetainedMessagePersistence : IMqttServerObserver
             eventArgs.LoadedRetainedMessages = _loaded;
             return Task.CompletedTask;
         };
-        server.RetainedMessageChangedAsync += eventArgs => SaveAsync(eventArgs.StoredRetainedMessages);
-        server.RetainedMessagesClearedAsync += _ => SaveAsync([]);
+        server.RetainedMessageChangedAsync += eventArgs => _writer.SaveAsync(
+            eventArgs.StoredRetainedMessages,
+            waitUntilDurable: eventArgs.ChangedRetainedMessage.QualityOfServiceLevel != MqttQualityOfServiceLevel.AtMostOnce);
+        server.RetainedMessagesClearedAsync += _ => _writer.SaveAsync([], waitUntilDurable: true);
     }
-
-    private Task SaveAsync(IEnumerable<MqttApplicationMessage> messages)
-    {
-        try
-        {
-            _store.Save(messages);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            LogSaveFailed(_logger, _store.FilePath, exception.Message);
-        }
-
-        return Task.CompletedTask;
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "could not save the retained messages to {Path}: {Reason}; they are kept in memory until the broker stops")]
-    private static partial void LogSaveFailed(ILogger logger, string path, string reason);
 }
