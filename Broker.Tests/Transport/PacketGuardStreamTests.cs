@@ -101,6 +101,24 @@ public sealed class PacketGuardStreamTests
         Assert.Equal(5, guard.BytesReceived);
     }
 
+    [Fact]
+    public async Task Passes_a_zero_byte_read_through_without_taking_it_for_a_close()
+    {
+        // Arrange
+        using PacketGuardStream guard = new(new MemoryStream(s_connect), Limit);
+
+        // Act: the wait-for-data read that PacketReader does while a connection is idle.
+        int waited = await guard.ReadAsync(Memory<byte>.Empty);
+        bool closedAfterWaiting = guard.ClientClosed;
+        byte[] passed = ReadAll(guard, chunkSize: 64);
+
+        // Assert
+        Assert.Equal(0, waited);
+        Assert.False(closedAfterWaiting);
+        Assert.Equal(s_connect, passed);
+        Assert.True(guard.ConnectPacketReceived);
+    }
+
     private static byte[] ReadAll(Stream stream, int chunkSize)
     {
         List<byte> passed = [];

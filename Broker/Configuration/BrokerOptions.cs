@@ -36,7 +36,10 @@ public sealed class BrokerOptions
     /// <summary>Largest PUBLISH payload accepted; a bigger packet closes that connection before it is read.</summary>
     public int MaxPayloadBytes { get; set; } = 1_048_576;
 
-    /// <summary>Messages queued for one slow client before the oldest is dropped.</summary>
+    /// <summary>
+    /// Messages queued for one slow client. From three quarters of it on, publishers wait for that client; only a client
+    /// that stays behind for longer than a second (<see cref="Transport.DeliveryFlowControl.StallLimit"/>) loses its oldest.
+    /// </summary>
     public int MaxPendingMessagesPerClient { get; set; } = 1_000;
 
     /// <summary>Seconds a new TCP connection may take to send its MQTT CONNECT packet before it is closed.</summary>

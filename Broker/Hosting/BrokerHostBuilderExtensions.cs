@@ -37,6 +37,7 @@ public static class BrokerHostBuilderExtensions
         services.AddSingleton<IMqttNetLogger>(provider => provider.GetRequiredService<MqttNetLogBridge>());
         services.AddSingleton<ConnectionProblemLog>();
         services.AddSingleton<ConnectionDirectory>();
+        services.AddSingleton<DeliveryFlowControl>();
         services.AddSingleton<GuardedTcpServerAdapter>();
         services.AddSingleton<SubscriptionRegistry>();
         services.AddSingleton<ConnectionAuthenticator>();
@@ -50,6 +51,7 @@ public static class BrokerHostBuilderExtensions
         services.AddSingleton<IMqttServerObserver, ConnectionObserver>();
         services.AddSingleton<MessageObserver>();
         services.AddSingleton<IMqttServerObserver>(provider => provider.GetRequiredService<MessageObserver>());
+        services.AddSingleton<IMqttServerObserver>(provider => provider.GetRequiredService<DeliveryFlowControl>());
 
         services.AddSingleton<BrokerServer>();
         services.AddHostedService(provider => provider.GetRequiredService<BrokerServer>());

@@ -5,33 +5,33 @@ using Esp32Mqtt.Broker.Configuration;
 using Microsoft.Extensions.Options;
 using MQTTnet.Adapter;
 using MQTTnet.Diagnostics.Logger;
-using MQTTnet.Formatter;
-using MQTTnet.Implementations;
+using MQTTnet.Packets;
 using MQTTnet.Server;
 
 namespace Esp32Mqtt.Broker.Transport;
 
 /// <summary>
 /// The TCP listener MQTTnet serves clients through, in place of its built-in one: it binds the socket itself
-/// (so the real port is known when <c>Port</c> is 0, and a bind failure becomes one clear line) and puts a
-/// <see cref="PacketGuardStream"/> under every connection.
+/// (so the real port is known when <c>Port</c> is 0, and a bind failure becomes one clear line), puts a
+/// <see cref="PacketGuardStream"/> under every connection, and serves it through <see cref="StreamChannelAdapter"/>
+/// rather than MQTTnet's MqttChannelAdapter and MqttTcpChannel.
 /// </summary>
 public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
 {
     private readonly BrokerOptions _options;
-    private readonly IMqttNetLogger _mqttNetLogger;
     private readonly ConnectionProblemLog _problems;
     private readonly ConnectionDirectory _directory;
+    private readonly DeliveryFlowControl _flowControl;
     private readonly ConcurrentDictionary<PacketGuardStream, byte> _openConnections = new();
     private readonly CancellationTokenSource _stopping = new();
     private Socket? _listener;
     private MqttServerOptions? _serverOptions;
 
     /// <summary>Creates the adapter; nothing is bound until MQTTnet starts it.</summary>
-    public GuardedTcpServerAdapter(IOptions<BrokerOptions> options, IMqttNetLogger mqttNetLogger, ConnectionProblemLog problems, ConnectionDirectory directory)
+    public GuardedTcpServerAdapter(IOptions<BrokerOptions> options, ConnectionProblemLog problems, ConnectionDirectory directory, DeliveryFlowControl flowControl)
     {
+        _flowControl = flowControl;
         _options = options.Value;
-        _mqttNetLogger = mqttNetLogger;
         _problems = problems;
         _directory = directory;
     }
@@ -105,6 +105,12 @@ public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
         }
     }
 
+    /// <summary>How many PUBLISH packets wait in MQTTnet's queue for the client that sent <paramref name="connect"/>.</summary>
+    private Func<long>? QueuedMessagesOf(MqttConnectPacket? connect)
+    {
+        return string.IsNullOrEmpty(connect?.ClientId) ? null : _flowControl.QueuedMessagesOf(connect.ClientId);
+    }
+
     private async Task ServeAsync(Socket socket, CancellationToken stopping)
     {
         IPEndPoint remote = EndpointText.Normalize((IPEndPoint)socket.RemoteEndPoint!);
@@ -119,15 +125,15 @@ public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
                 return;
             }
 
-            MqttTcpChannel channel = new(guard, LocalEndPoint, remote, null);
-            MqttPacketFormatterAdapter formatter = new(new MqttBufferWriter(_serverOptions.WriterBufferSize, _serverOptions.WriterBufferSizeMax));
-            MqttChannelAdapter channelAdapter = new(channel, formatter, _mqttNetLogger)
-            {
-                AllowPacketFragmentation = _serverOptions.DefaultEndpointOptions.AllowPacketFragmentation,
-            };
+            MqttConnectPacket? connect = null;
+            StreamChannelAdapter channelAdapter = new(guard, LocalEndPoint!, remote, _serverOptions.WriterBufferSizeMax, _flowControl, () => QueuedMessagesOf(connect));
 
             // The wrapper owns the channel adapter and disposes it.
-            using ClientChannelAdapter clientAdapter = new(channelAdapter, connectPacket => _directory.Record(remote, connectPacket));
+            using ClientChannelAdapter clientAdapter = new(channelAdapter, connectPacket =>
+            {
+                connect = connectPacket;
+                _directory.Record(remote, connectPacket);
+            });
             await clientHandler(clientAdapter).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException or OperationCanceledException)

@@ -75,6 +75,12 @@ public sealed class PacketGuardStream : Stream
         }
 
         int count = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        if (buffer.Length == 0)
+        {
+            // A zero-byte read only waits until data is there (PacketReader.FillAsync); its 0 does not mean closed.
+            return 0;
+        }
+
         return Accept(buffer.Span[..count]);
     }
 

@@ -1,0 +1,149 @@
+using System.Buffers;
+using MQTTnet.Adapter;
+using MQTTnet.Exceptions;
+
+namespace Esp32Mqtt.Broker.Transport;
+
+/// <summary>
+/// Splits the bytes of one connection into MQTT packets (OASIS MQTT 3.1.1, section 2.2) through a pooled buffer.
+/// One read takes in as many packets as the socket holds, where MQTTnet's own adapter (MqttChannelAdapter.ReceiveAsync)
+/// reads the two header bytes, the rest of the length and the body of every packet separately. While the connection
+/// is idle no buffer is held: the reader waits with a zero-byte read, as Kestrel does, and rents one only when data
+/// has arrived, so a silent client costs no buffer memory.
+/// </summary>
+public sealed class PacketReader : IDisposable
+{
+    /// <summary>Bytes rented for one read; many small packets fit, and a packet bigger than this gets a buffer of its own size.</summary>
+    private const int ReadBufferBytes = 16 * 1024;
+
+    private const int ContinuationBit = 0x80;
+    private const int LengthValueMask = 0x7F;
+    private const int MaxLengthBytes = 4;
+    private const int LengthDigitShift = 7;
+
+    private readonly Stream _stream;
+    private byte[]? _buffer;
+    private int _start;
+    private int _end;
+    private int _neededBytes;
+
+    /// <summary>Reads from <paramref name="stream"/>.</summary>
+    public PacketReader(Stream stream)
+    {
+        _stream = stream;
+    }
+
+    /// <summary>Takes the next packet if the buffer holds all of it. Its body points into the buffer and is valid until the next <see cref="FillAsync"/>.</summary>
+    public bool TryTake(out ReceivedMqttPacket packet)
+    {
+        packet = default;
+        int available = _end - _start;
+        if (_buffer is null || available < 2)
+        {
+            _neededBytes = 2;
+            return false;
+        }
+
+        int remainingLength = 0;
+        int lengthBytes = 0;
+        byte encoded;
+        do
+        {
+            if (lengthBytes == MaxLengthBytes)
+            {
+                throw new MqttProtocolViolationException("Remaining length is invalid.");
+            }
+
+            if (1 + lengthBytes >= available)
+            {
+                _neededBytes = available + 1;
+                return false;
+            }
+
+            encoded = _buffer[_start + 1 + lengthBytes];
+            remainingLength |= (encoded & LengthValueMask) << (LengthDigitShift * lengthBytes);
+            lengthBytes++;
+        }
+        while ((encoded & ContinuationBit) != 0);
+
+        int totalLength = 1 + lengthBytes + remainingLength;
+        if (available < totalLength)
+        {
+            _neededBytes = totalLength;
+            return false;
+        }
+
+        packet = new ReceivedMqttPacket(_buffer[_start], new ArraySegment<byte>(_buffer, _start + 1 + lengthBytes, remainingLength), totalLength);
+        _start += totalLength;
+        return true;
+    }
+
+    /// <summary>Gives the read buffer back to the pool if it holds no unread bytes; the last packet's body is then invalid.</summary>
+    public void ReleaseIfEmpty()
+    {
+        if (_start == _end)
+        {
+            ReturnBuffer();
+        }
+    }
+
+    /// <summary>Reads more bytes; false when the client closed the connection.</summary>
+    public async ValueTask<bool> FillAsync(CancellationToken cancellationToken)
+    {
+        if (_start == _end)
+        {
+            ReturnBuffer();
+
+            // Wait for data without a buffer. A zero-byte read ends with 0 both when data is there and when the
+            // client has closed; the real read below tells the two apart.
+            await _stream.ReadAsync(Memory<byte>.Empty, cancellationToken).ConfigureAwait(false);
+        }
+
+        MakeRoom();
+        int read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+        _end += read;
+        return read > 0;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        ReturnBuffer();
+    }
+
+    private void MakeRoom()
+    {
+        int unread = _end - _start;
+        int wanted = Math.Max(ReadBufferBytes, _neededBytes);
+        if (_buffer is not null && _buffer.Length >= wanted && _start + _neededBytes <= _buffer.Length && _end < _buffer.Length)
+        {
+            return;
+        }
+
+        byte[] buffer = _buffer is not null && _buffer.Length >= wanted ? _buffer : ArrayPool<byte>.Shared.Rent(wanted);
+        if (_buffer is not null)
+        {
+            Buffer.BlockCopy(_buffer, _start, buffer, 0, unread);
+            if (!ReferenceEquals(buffer, _buffer))
+            {
+                ArrayPool<byte>.Shared.Return(_buffer);
+            }
+        }
+
+        _buffer = buffer;
+        _start = 0;
+        _end = unread;
+    }
+
+    private void ReturnBuffer()
+    {
+        if (_buffer is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = null;
+        }
+
+        _start = 0;
+        _end = 0;
+    }
+}

@@ -1,0 +1,282 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using MQTTnet.Adapter;
+using MQTTnet.Exceptions;
+using MQTTnet.Formatter;
+using MQTTnet.Packets;
+
+namespace Esp32Mqtt.Broker.Transport;
+
+/// <summary>
+/// MQTTnet's view of one client connection, in place of its MqttChannelAdapter and MqttTcpChannel:
+/// <list type="bullet">
+/// <item>reads through <see cref="PacketReader"/>, many packets per receive and no buffer while idle;</item>
+/// <item>writes each packet with one write, where MqttChannelAdapter with packet fragmentation on writes the header
+/// and the payload of a PUBLISH separately (two TCP segments with Nagle off);</item>
+/// <item>holds back a packet while more PUBLISH packets wait in the client's MQTTnet queue, so a subscriber that is
+/// behind gets them in one write rather than one write each.</item>
+/// </list>
+/// Errors are reported the way MqttChannelAdapter reports them: cancellation and a closed connection end the receive
+/// with null, socket errors become <see cref="MqttCommunicationException"/>.
+/// </summary>
+public sealed class StreamChannelAdapter : IMqttChannelAdapter
+{
+    /// <summary>Bytes held back at most before they are written even though more packets wait.</summary>
+    private const int CoalesceLimitBytes = 32 * 1024;
+
+    /// <summary>The initial size of MQTTnet's encoding buffer; it grows for a bigger packet (MqttBufferWriter.EnsureCapacity).</summary>
+    private const int EncodeBufferBytes = 128;
+
+    private readonly Stream _stream;
+    private readonly PacketReader _reader;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly DeliveryFlowControl _flowControl;
+    private readonly Func<Func<long>?> _lookupQueuedMessages;
+    private Func<long>? _queuedMessages;
+    private bool _queuedMessagesLookedUp;
+    private byte[]? _outgoing;
+    private int _outgoingLength;
+    private long _bytesReceived;
+    private long _bytesSent;
+
+    /// <summary>
+    /// Serves <paramref name="stream"/>. <paramref name="queuedMessages"/> tells how many PUBLISH packets wait in MQTTnet's
+    /// queue for this client; it is asked only once the client has a session, when the first PUBLISH is written to it.
+    /// </summary>
+    public StreamChannelAdapter(Stream stream, EndPoint localEndPoint, EndPoint remoteEndPoint, int encodeBufferMaxBytes, DeliveryFlowControl flowControl, Func<Func<long>?> queuedMessages)
+    {
+        _flowControl = flowControl;
+        _stream = stream;
+        _reader = new PacketReader(stream);
+        LocalEndPoint = localEndPoint;
+        RemoteEndPoint = remoteEndPoint;
+        PacketFormatterAdapter = new MqttPacketFormatterAdapter(new MqttBufferWriter(EncodeBufferBytes, encodeBufferMaxBytes));
+        _lookupQueuedMessages = queuedMessages;
+    }
+
+    /// <inheritdoc />
+    public long BytesReceived => Volatile.Read(ref _bytesReceived);
+
+    /// <inheritdoc />
+    public long BytesSent => Volatile.Read(ref _bytesSent);
+
+    /// <inheritdoc />
+    public X509Certificate2 ClientCertificate => null!;
+
+    /// <inheritdoc />
+    public EndPoint RemoteEndPoint { get; }
+
+    /// <inheritdoc />
+    public EndPoint LocalEndPoint { get; }
+
+    /// <inheritdoc />
+    public bool IsSecureConnection => false;
+
+    /// <inheritdoc />
+    public MqttPacketFormatterAdapter PacketFormatterAdapter { get; }
+
+    /// <inheritdoc />
+    public Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        // Server side: the connection is already open when MQTTnet gets it.
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task DisconnectAsync(CancellationToken cancellationToken)
+    {
+        _stream.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<MqttPacket> ReceivePacketAsync(CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromResult<MqttPacket>(null!);
+        }
+
+        try
+        {
+            if (_reader.TryTake(out ReceivedMqttPacket received))
+            {
+                return Task.FromResult(Decode(received));
+            }
+        }
+        catch (Exception exception) when (exception is not MqttProtocolViolationException)
+        {
+            return Task.FromException<MqttPacket>(new MqttCommunicationException(exception));
+        }
+
+        return ReceiveAfterReadAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public void ResetStatistics()
+    {
+        Volatile.Write(ref _bytesReceived, 0);
+        Volatile.Write(ref _bytesSent, 0);
+    }
+
+    /// <inheritdoc />
+    public async Task SendPacketAsync(MqttPacket packet, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            Append(packet);
+            if (packet is MqttPublishPacket && QueuedMessages() > 0 && _outgoingLength < CoalesceLimitBytes)
+            {
+                // MQTTnet's send loop comes back for the next one at once (MqttConnectedClient.SendPacketsLoop). Only a
+                // cleared queue (MqttSessionStatus.ClearApplicationMessagesQueueAsync, never called here) would leave
+                // these bytes waiting for the client's next packet.
+                return;
+            }
+
+            await FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException)
+        {
+            throw new MqttCommunicationException(exception);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _stream.Dispose();
+        _reader.Dispose();
+        _flowControl.Release();
+
+        // A write still in progress (a DISCONNECT sent while the broker stops) gives the buffer back itself.
+        if (_writeGate.Wait(0))
+        {
+            ReturnOutgoing();
+        }
+    }
+
+    /// <summary>How many PUBLISH packets still wait in MQTTnet's queue for this client (0 if unknown), told to the flow control.</summary>
+    private long QueuedMessages()
+    {
+        if (!_queuedMessagesLookedUp)
+        {
+            _queuedMessagesLookedUp = true;
+            _queuedMessages = _lookupQueuedMessages();
+        }
+
+        if (_queuedMessages is null)
+        {
+            return 0;
+        }
+
+        long queued = _queuedMessages();
+        _flowControl.Observe(queued);
+        return queued;
+    }
+
+    private async Task<MqttPacket> ReceiveAfterReadAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                if (!await _reader.FillAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    return null!;
+                }
+
+                if (_reader.TryTake(out ReceivedMqttPacket received))
+                {
+                    return Decode(received);
+                }
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException)
+        {
+            return null!;
+        }
+        catch (Exception exception) when (exception is IOException or SocketException)
+        {
+            throw new MqttCommunicationException(exception);
+        }
+    }
+
+    private MqttPacket Decode(ReceivedMqttPacket pooled)
+    {
+        // The body gets an array of its own, as in MqttChannelAdapter.ReceiveAsync: MQTTnet's decoders keep a reference
+        // to the last buffer they read (MqttBufferReader.SetBuffer), and a reference to the pooled read buffer would keep
+        // 16 KiB alive for every idle connection.
+        ReceivedMqttPacket received = new(pooled.FixedHeader, new ArraySegment<byte>(pooled.Body.ToArray()), pooled.TotalLength);
+
+        // Back to the pool at once when nothing else is in it, not only at the next read: a connection storm would
+        // otherwise hold one read buffer per connection during the whole CONNECT handshake.
+        _reader.ReleaseIfEmpty();
+        Interlocked.Add(ref _bytesReceived, received.TotalLength);
+        if (PacketFormatterAdapter.ProtocolVersion == MqttProtocolVersion.Unknown)
+        {
+            PacketFormatterAdapter.DetectProtocolVersion(received);
+        }
+
+        return PacketFormatterAdapter.Decode(received) ?? throw new MqttProtocolViolationException("Received malformed packet.");
+    }
+
+    private void Append(MqttPacket packet)
+    {
+        MqttPacketBuffer encoded = PacketFormatterAdapter.Encode(packet);
+        try
+        {
+            int needed = _outgoingLength + encoded.Length;
+            if (_outgoing is null || _outgoing.Length < needed)
+            {
+                byte[] larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, CoalesceLimitBytes));
+                if (_outgoing is not null)
+                {
+                    Buffer.BlockCopy(_outgoing, 0, larger, 0, _outgoingLength);
+                    ArrayPool<byte>.Shared.Return(_outgoing);
+                }
+
+                _outgoing = larger;
+            }
+
+            encoded.Packet.AsSpan().CopyTo(_outgoing.AsSpan(_outgoingLength));
+            encoded.Payload.CopyTo(_outgoing.AsSpan(_outgoingLength + encoded.Packet.Count));
+            _outgoingLength = needed;
+        }
+        finally
+        {
+            PacketFormatterAdapter.Cleanup();
+        }
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        int length = _outgoingLength;
+        _outgoingLength = 0;
+        try
+        {
+            await _stream.WriteAsync(_outgoing.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+            Interlocked.Add(ref _bytesSent, length);
+        }
+        finally
+        {
+            // Given back after every write, so an idle connection holds no write buffer.
+            ReturnOutgoing();
+        }
+    }
+
+    private void ReturnOutgoing()
+    {
+        if (_outgoing is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_outgoing);
+            _outgoing = null;
+        }
+    }
+}
