@@ -10,25 +10,28 @@ if (args is [HashPasswordCommand.Verb, ..])
     return HashPasswordCommand.Run(Console.In, Console.Out, Console.Error, inputIsTerminal: !Console.IsInputRedirected);
 }
 
+// 2. Socket completions on the socket event threads, before the first socket exists (SocketCompletions says why).
+SocketCompletions.RunInline();
+
 try
 {
-    // 2. Settings: appsettings.json next to Broker.dll, then environment variables (Broker__Port),
+    // 3. Settings: appsettings.json next to Broker.dll, then environment variables (Broker__Port),
     //    then the command line (--Broker:Port=1884, or the short --port 1884).
     HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
     builder.Configuration.AddCommandLine(args, CommandLineSwitches.Mappings);
 
-    // 3. The broker's services, and log lines a person can read.
+    // 4. The broker's services, and log lines a person can read.
     builder.AddBroker();
     builder.Logging.AddBrokerConsole();
 
-    // 4. Run until Ctrl-C or SIGTERM.
+    // 5. Run until Ctrl-C or SIGTERM.
     using IHost host = builder.Build();
     await host.RunAsync();
     return 0;
 }
 catch (Exception exception) when (StartupFailure.TryExplain(exception, out IReadOnlyList<string>? lines))
 {
-    // 5. A known start-up failure: what is wrong and how to fix it, without a stack trace.
+    // 6. A known start-up failure: what is wrong and how to fix it, without a stack trace.
     foreach (string line in lines)
     {
         Console.Error.WriteLine(line);

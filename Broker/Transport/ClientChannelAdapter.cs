@@ -87,6 +87,10 @@ public sealed class ClientChannelAdapter : IMqttChannelAdapter
     {
         MqttPacket packet = await _inner.ReceivePacketAsync(cancellationToken).ConfigureAwait(false);
         _connectReceived = true;
+
+        // Off the socket event thread that may have completed the read (Hosting/SocketCompletions.cs): MQTTnet checks
+        // the credentials next, and a PBKDF2 hash (ConnectionAuthenticator) would hold up every other connection on it.
+        await Task.Yield();
         if (packet is MqttConnectPacket connectPacket)
         {
             bool beforeMqtt5 = PacketFormatterAdapter.ProtocolVersion is MqttProtocolVersion.V310 or MqttProtocolVersion.V311;
