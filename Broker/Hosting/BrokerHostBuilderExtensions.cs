@@ -38,6 +38,7 @@ public static class BrokerHostBuilderExtensions
         services.AddSingleton<ConnectionProblemLog>();
         services.AddSingleton<ConnectionDirectory>();
         services.AddSingleton<DeliveryFlowControl>();
+        services.AddSingleton<RetainedRoutingGate>();
         services.AddSingleton<GuardedTcpServerAdapter>();
         services.AddSingleton<SubscriptionRegistry>();
         services.AddSingleton<ConnectionAuthenticator>();

@@ -7,23 +7,34 @@ using MQTTnet.Packets;
 namespace Esp32Mqtt.Broker.Transport;
 
 /// <summary>
-/// Wraps MQTTnet's channel adapter to look at the first packet before MQTTnet validates it: records the CONNECT in
-/// <see cref="ConnectionDirectory"/>, and gives an MQTT 3.1/3.1.1 client that sent an empty client id with a clean
-/// session an id of its own. OASIS MQTT 3.1.1 section 3.1.3.1 allows that, Mosquitto's command-line clients do it
-/// by default, and MQTTnet 5.2 would refuse it (MqttClientSessionsManager.ValidateConnection assigns ids for MQTT 5 only).
-/// After the first packet every call goes straight through.
+/// Wraps MQTTnet's channel adapter to look at packets before MQTTnet processes them:
+/// <list type="bullet">
+/// <item>the first: records the CONNECT in <see cref="ConnectionDirectory"/>, and gives an MQTT 3.1/3.1.1 client that
+/// sent an empty client id with a clean session an id of its own. OASIS MQTT 3.1.1 section 3.1.3.1 allows that,
+/// Mosquitto's command-line clients do it by default, and MQTTnet 5.2 would refuse it
+/// (MqttClientSessionsManager.ValidateConnection assigns ids for MQTT 5 only);</item>
+/// <item>retained PUBLISHes and SUBSCRIBEs: each is processed inside <see cref="RetainedRoutingGate"/>. MQTTnet asks for
+/// the next packet only once it has processed the last one (MqttConnectedClient.ReceivePackagesLoop), so the gate is
+/// left when the next packet is asked for.</item>
+/// </list>
 /// </summary>
 public sealed class ClientChannelAdapter : IMqttChannelAdapter
 {
     private readonly IMqttChannelAdapter _inner;
     private readonly Action<MqttConnectPacket> _onConnect;
+    private readonly RetainedRoutingGate _routingGate;
     private bool _connectReceived;
+    private RoutingGateKind? _inGate;
 
-    /// <summary>Wraps <paramref name="inner"/>; <paramref name="onConnect"/> sees the CONNECT packet.</summary>
-    public ClientChannelAdapter(IMqttChannelAdapter inner, Action<MqttConnectPacket> onConnect)
+    /// <summary>
+    /// Wraps <paramref name="inner"/>; <paramref name="onConnect"/> sees the CONNECT packet, and retained publishes and
+    /// subscriptions pass <paramref name="routingGate"/>.
+    /// </summary>
+    public ClientChannelAdapter(IMqttChannelAdapter inner, Action<MqttConnectPacket> onConnect, RetainedRoutingGate routingGate)
     {
         _inner = inner;
         _onConnect = onConnect;
+        _routingGate = routingGate;
     }
 
     /// <inheritdoc />
@@ -62,7 +73,21 @@ public sealed class ClientChannelAdapter : IMqttChannelAdapter
     /// <inheritdoc />
     public Task<MqttPacket> ReceivePacketAsync(CancellationToken cancellationToken)
     {
-        return _connectReceived ? _inner.ReceivePacketAsync(cancellationToken) : ReceiveConnectPacketAsync(cancellationToken);
+        if (!_connectReceived)
+        {
+            return ReceiveConnectPacketAsync(cancellationToken);
+        }
+
+        // Asked for the next packet: the one before has been processed.
+        LeaveGate();
+        Task<MqttPacket> receiving = _inner.ReceivePacketAsync(cancellationToken);
+        if (receiving.IsCompletedSuccessfully && GateKindOf(receiving.Result) is null)
+        {
+            // The common case (a plain PUBLISH, a PUBACK, a PINGREQ): no state machine, no allocation.
+            return receiving;
+        }
+
+        return ReceiveThroughGateAsync(receiving);
     }
 
     /// <inheritdoc />
@@ -80,7 +105,39 @@ public sealed class ClientChannelAdapter : IMqttChannelAdapter
     /// <inheritdoc />
     public void Dispose()
     {
+        LeaveGate();
         _inner.Dispose();
+    }
+
+    private static RoutingGateKind? GateKindOf(MqttPacket? packet)
+    {
+        return packet switch
+        {
+            MqttPublishPacket { Retain: true } => RoutingGateKind.RetainedPublish,
+            MqttSubscribePacket => RoutingGateKind.Subscribe,
+            _ => null,
+        };
+    }
+
+    private async Task<MqttPacket> ReceiveThroughGateAsync(Task<MqttPacket> receiving)
+    {
+        MqttPacket packet = await receiving.ConfigureAwait(false);
+        if (GateKindOf(packet) is RoutingGateKind kind)
+        {
+            await _routingGate.EnterAsync(kind).ConfigureAwait(false);
+            _inGate = kind;
+        }
+
+        return packet;
+    }
+
+    private void LeaveGate()
+    {
+        if (_inGate is RoutingGateKind kind)
+        {
+            _inGate = null;
+            _routingGate.Exit(kind);
+        }
     }
 
     private async Task<MqttPacket> ReceiveConnectPacketAsync(CancellationToken cancellationToken)

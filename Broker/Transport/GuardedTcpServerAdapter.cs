@@ -22,15 +22,17 @@ public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
     private readonly ConnectionProblemLog _problems;
     private readonly ConnectionDirectory _directory;
     private readonly DeliveryFlowControl _flowControl;
+    private readonly RetainedRoutingGate _routingGate;
     private readonly ConcurrentDictionary<PacketGuardStream, byte> _openConnections = new();
     private readonly CancellationTokenSource _stopping = new();
     private Socket? _listener;
     private MqttServerOptions? _serverOptions;
 
     /// <summary>Creates the adapter; nothing is bound until MQTTnet starts it.</summary>
-    public GuardedTcpServerAdapter(IOptions<BrokerOptions> options, ConnectionProblemLog problems, ConnectionDirectory directory, DeliveryFlowControl flowControl)
+    public GuardedTcpServerAdapter(IOptions<BrokerOptions> options, ConnectionProblemLog problems, ConnectionDirectory directory, DeliveryFlowControl flowControl, RetainedRoutingGate routingGate)
     {
         _flowControl = flowControl;
+        _routingGate = routingGate;
         _options = options.Value;
         _problems = problems;
         _directory = directory;
@@ -129,11 +131,14 @@ public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
             StreamChannelAdapter channelAdapter = new(guard, LocalEndPoint!, remote, _serverOptions.WriterBufferSizeMax, _flowControl, () => QueuedMessagesOf(connect));
 
             // The wrapper owns the channel adapter and disposes it.
-            using ClientChannelAdapter clientAdapter = new(channelAdapter, connectPacket =>
-            {
-                connect = connectPacket;
-                _directory.Record(remote, connectPacket);
-            });
+            using ClientChannelAdapter clientAdapter = new(
+                channelAdapter,
+                connectPacket =>
+                {
+                    connect = connectPacket;
+                    _directory.Record(remote, connectPacket);
+                },
+                _routingGate);
             await clientHandler(clientAdapter).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
