@@ -69,14 +69,22 @@ public sealed class TopicWatcher : IAsyncDisposable
     public async Task<ReceivedMessage> WaitForAsync(string topic, string payload, int since = 0)
     {
         ReceivedMessage? found = null;
-        await Eventually.UntilAsync(
-            () =>
-            {
-                found = Messages.Skip(since).FirstOrDefault(message => message.Topic == topic && message.Payload == payload);
-                return found is not null;
-            },
-            TestTimeouts.Process,
-            $"'{payload}' on {topic}; received: {string.Join(" | ", Messages.Select(message => message.Topic + " " + message.Payload))}").ConfigureAwait(false);
+        try
+        {
+            await Eventually.UntilAsync(
+                () =>
+                {
+                    found = Messages.Skip(since).FirstOrDefault(message => message.Topic == topic && message.Payload == payload);
+                    return found is not null;
+                },
+                TestTimeouts.Process,
+                $"'{payload}' on {topic}").ConfigureAwait(false);
+        }
+        catch (TimeoutException exception)
+        {
+            throw new TimeoutException($"{exception.Message} Received: {string.Join(" | ", Messages.Select(message => message.Topic + " " + message.Payload))}", exception);
+        }
+
         return found!;
     }
 
