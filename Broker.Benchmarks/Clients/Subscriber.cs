@@ -35,12 +35,7 @@ internal sealed class Subscriber : ClientWorker
         _socket.ReceiveTimeout = (int)PollInterval.TotalMilliseconds;
         while (!StopRequested)
         {
-            int read;
-            try
-            {
-                read = _socket.Receive(_reader.FreeSpace);
-            }
-            catch (SocketException exception) when (SocketSending.IsTimeout(exception))
+            if (!SocketSending.TryReceive(_socket, _reader.FreeSpace, out int read))
             {
                 continue;
             }

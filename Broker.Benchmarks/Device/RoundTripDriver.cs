@@ -73,14 +73,9 @@ internal sealed class RoundTripDriver : IDisposable
         }
 
         _socket.ReceiveTimeout = Math.Max(1, (int)remaining.TotalMilliseconds);
-        int read;
-        try
+        if (!SocketSending.TryReceive(_socket, _reader.FreeSpace, out int read))
         {
-            read = _socket.Receive(_reader.FreeSpace);
-        }
-        catch (SocketException exception) when (SocketSending.IsTimeout(exception))
-        {
-            throw new TimeoutException("The board did not report its state in time.", exception);
+            throw new TimeoutException("The board did not report its state in time.");
         }
 
         if (read == 0)
