@@ -38,6 +38,18 @@ public sealed class ManualTimeProvider : TimeProvider
         return timer;
     }
 
+    /// <summary>How many timers are waiting to fire: lets a test wait until code under test has started waiting.</summary>
+    public int PendingTimerCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _timers.Count;
+            }
+        }
+    }
+
     /// <summary>Moves the clock forward and runs every timer that became due.</summary>
     public void Advance(TimeSpan by)
     {

@@ -10,15 +10,16 @@ namespace Esp32Mqtt.Broker.Tests.Retained;
 public sealed class RetainedStoreWriterTests : IDisposable
 {
     private readonly TemporaryDirectory _directory = new();
+    private readonly ManualTimeProvider _clock = new();
     private readonly RetainedMessageStore _store;
     private readonly RetainedStoreWriter _writer;
 
     public RetainedStoreWriterTests()
     {
         ILoggerFactory loggerFactory = LoggerFactory.Create(_ => { });
-        _store = new RetainedMessageStore(Options.Create(new BrokerOptions { DataDirectory = _directory.FullPath }), loggerFactory, TimeProvider.System);
+        _store = new RetainedMessageStore(Options.Create(new BrokerOptions { DataDirectory = _directory.FullPath }), loggerFactory, _clock);
         _store.Load();
-        _writer = new RetainedStoreWriter(_store, loggerFactory);
+        _writer = new RetainedStoreWriter(_store, _clock, loggerFactory);
     }
 
     [Fact]
@@ -51,6 +52,36 @@ public sealed class RetainedStoreWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task Writes_a_change_nobody_waits_for_once_the_write_behind_delay_has_passed()
+    {
+        // Arrange
+        MqttApplicationMessage[] snapshot = [Retained("esp32/a/led/state", "on")];
+        await _writer.SaveAsync(snapshot, waitUntilDurable: false);
+        await Eventually.UntilAsync(() => _clock.PendingTimerCount == 1, TestTimeouts.Short, "the writer to wait out its delay");
+        List<string> beforeTheDelay = Describe(_store.Load());
+
+        // Act
+        _clock.Advance(RetainedStoreWriter.WriteBehindDelay);
+
+        // Assert
+        await WrittenAsync("esp32/a/led/state on");
+        Assert.Empty(beforeTheDelay);
+    }
+
+    [Fact]
+    public async Task Writes_at_once_when_a_durable_change_arrives_during_the_write_behind_delay()
+    {
+        // Arrange
+        await _writer.SaveAsync([Retained("esp32/a/led/state", "on")], waitUntilDurable: false);
+
+        // Act: no time passes on the clock; the durable save must not wait for it.
+        await _writer.SaveAsync([Retained("esp32/a/led/state", "on"), Retained("esp32/a/status", "online")], waitUntilDurable: true).WaitAsync(TestTimeouts.Short);
+
+        // Assert
+        Assert.Equal(["esp32/a/led/state on", "esp32/a/status online"], Describe(_store.Load()));
+    }
+
+    [Fact]
     public async Task Ends_with_the_newest_snapshot_after_a_flurry_of_changes()
     {
         // Arrange
@@ -75,6 +106,34 @@ public sealed class RetainedStoreWriterTests : IDisposable
     {
         _writer.Dispose();
         _directory.Dispose();
+    }
+
+    /// <summary>
+    /// Completes when the store file holds exactly <paramref name="expected"/>. It watches the file's text until the topic
+    /// shows up (Load would get in the writer's way: it clears the temporary file), then reads it properly once the
+    /// writer is idle.
+    /// </summary>
+    private async Task WrittenAsync(string expected)
+    {
+        string topic = expected[..expected.IndexOf(' ', StringComparison.Ordinal)];
+        await Eventually.UntilAsync(() => FileMentions(topic), TestTimeouts.Short, "the store to mention " + topic);
+        await _writer.FlushAsync().WaitAsync(TestTimeouts.Short);
+        Assert.Equal([expected], Describe(_store.Load()));
+    }
+
+    private bool FileMentions(string text)
+    {
+        try
+        {
+            using FileStream stream = new(_store.FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using StreamReader reader = new(stream);
+            return reader.ReadToEnd().Contains(text, StringComparison.Ordinal);
+        }
+        catch (IOException)
+        {
+            // Not there yet, or being replaced.
+            return false;
+        }
     }
 
     private static MqttApplicationMessage Retained(string topic, string payload)

@@ -9,12 +9,19 @@ namespace Esp32Mqtt.Broker.Retained;
 /// Writes the retained messages to <see cref="RetainedMessageStore"/> on one background writer, always the newest
 /// snapshot, so changes that arrive while a write is on the disk share the next write (group commit). A caller that
 /// must not go on before its change is on disk (a retained QoS 1 publish, before its PUBACK) waits for the write that
-/// includes it; a retained QoS 0 publish, which promises nothing, does not wait, so a board reporting its state never
-/// waits for an fsync.
+/// includes it, and that write starts at once; a retained QoS 0 publish, which promises nothing, does not wait, and
+/// its write starts after <see cref="WriteBehindDelay"/>, together with every change made meanwhile: a classroom of
+/// boards reporting their state costs a few writes a second, not one each (each write serialises every retained
+/// message and syncs the disk; measured on the device round trip, p99 1.99 ms with a write per change against 0.26 ms
+/// with none).
 /// </summary>
 public sealed partial class RetainedStoreWriter : IDisposable
 {
+    /// <summary>How long a change that nobody waits for may wait to be written, gathering others.</summary>
+    public static readonly TimeSpan WriteBehindDelay = TimeSpan.FromMilliseconds(100);
+
     private readonly RetainedMessageStore _store;
+    private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly object _gate = new();
     private readonly SemaphoreSlim _writeRequested = new(0);
@@ -22,12 +29,14 @@ public sealed partial class RetainedStoreWriter : IDisposable
     private readonly Task _writer;
     private IReadOnlyList<MqttApplicationMessage>? _pending;
     private TaskCompletionSource _nextWrite = NewCompletion();
+    private TaskCompletionSource _hurry = NewCompletion();
     private TaskCompletionSource? _writeOnDisk;
 
     /// <summary>Starts the background writer for <paramref name="store"/>.</summary>
-    public RetainedStoreWriter(RetainedMessageStore store, ILoggerFactory loggerFactory)
+    public RetainedStoreWriter(RetainedMessageStore store, TimeProvider timeProvider, ILoggerFactory loggerFactory)
     {
         _store = store;
+        _timeProvider = timeProvider;
         _logger = loggerFactory.CreateLogger(LogCategories.Broker);
         _writer = Task.Run(WriteLoopAsync);
     }
@@ -45,6 +54,10 @@ public sealed partial class RetainedStoreWriter : IDisposable
             wake = _pending is null;
             _pending = snapshot;
             written = _nextWrite.Task;
+            if (waitUntilDurable)
+            {
+                _hurry.TrySetResult();
+            }
         }
 
         if (wake)
@@ -62,6 +75,7 @@ public sealed partial class RetainedStoreWriter : IDisposable
         {
             if (_pending is not null)
             {
+                _hurry.TrySetResult();
                 return _nextWrite.Task;
             }
 
@@ -91,6 +105,18 @@ public sealed partial class RetainedStoreWriter : IDisposable
             while (true)
             {
                 await _writeRequested.WaitAsync(_stopping.Token).ConfigureAwait(false);
+                Task hurry;
+                lock (_gate)
+                {
+                    hurry = _hurry.Task;
+                }
+
+                if (!hurry.IsCompleted)
+                {
+                    await Task.WhenAny(hurry, Task.Delay(WriteBehindDelay, _timeProvider, _stopping.Token)).ConfigureAwait(false);
+                    _stopping.Token.ThrowIfCancellationRequested();
+                }
+
                 IReadOnlyList<MqttApplicationMessage>? snapshot;
                 TaskCompletionSource completion;
                 lock (_gate)
@@ -99,6 +125,7 @@ public sealed partial class RetainedStoreWriter : IDisposable
                     _pending = null;
                     completion = _nextWrite;
                     _nextWrite = NewCompletion();
+                    _hurry = NewCompletion();
                     _writeOnDisk = completion;
                 }
 
