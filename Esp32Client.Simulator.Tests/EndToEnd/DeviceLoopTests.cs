@@ -37,9 +37,12 @@ public sealed class DeviceLoopTests
         await watcher.WaitForAsync(kitchen.Topics.LedState, "off");
         await watcher.WaitForAsync(garden.Topics.LedState, "off");
 
+        int beforeOn = watcher.Messages.Count;
         await watcher.PublishAsync("led", Encoding.UTF8.GetBytes("on"));
         await kitchen.WaitForLedAsync(on: true);
         await garden.WaitForLedAsync(on: true);
+        await watcher.WaitForAsync(kitchen.Topics.LedState, "on", since: beforeOn);
+        await watcher.WaitForAsync(garden.Topics.LedState, "on", since: beforeOn);
         int mark = watcher.Messages.Count;
         await watcher.PublishAsync(kitchen.Topics.Led, Encoding.UTF8.GetBytes("off"));
         await watcher.WaitForAsync(kitchen.Topics.LedState, "off", since: mark);
