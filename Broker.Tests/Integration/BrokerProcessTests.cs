@@ -83,6 +83,19 @@ public sealed class BrokerProcessTests : IDisposable
             + $"Stop that program, or start this broker on another port: dotnet run --project Broker -- --port {port + 1}");
     }
 
+    [Fact]
+    public async Task Reports_a_port_taken_by_another_copy_of_this_broker()
+    {
+        // Arrange
+        await using InProcessBroker first = await InProcessBroker.StartAsync();
+
+        // Act
+        ToolResult result = await RunToExitAsync(DataArguments("--port", $"{first.Port}"));
+
+        // Assert
+        AssertOneLineFailure(result, $"Cannot listen on port {first.Port}: another program is already using it, most likely another MQTT broker such as Mosquitto.");
+    }
+
     [SkippableFact]
     public async Task Reports_a_port_taken_by_mosquitto()
     {

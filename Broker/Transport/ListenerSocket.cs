@@ -54,9 +54,7 @@ public static class ListenerSocket
             }
             else
             {
-                // Lets a restarted broker bind while old connections sit in TIME_WAIT; a port that another
-                // program is listening on still fails with "address in use" on Linux and macOS.
-                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+                AllowRebindDuringTimeWait(socket);
             }
 
             socket.Bind(new IPEndPoint(address, port));
@@ -68,6 +66,19 @@ public static class ListenerSocket
             socket.Dispose();
             throw new BrokerStartupException(Explain(exception, address, port), exception);
         }
+    }
+
+    /// <summary>
+    /// Lets a restarted broker bind while old connections sit in TIME_WAIT (SO_REUSEADDR); a port that another program
+    /// is listening on still fails with "address in use". Set through the raw option because .NET's
+    /// <see cref="SocketOptionName.ReuseAddress"/> also sets SO_REUSEPORT on Linux and macOS, which would let a second
+    /// copy of this broker listen on the same port and take half of the connections, without any error.
+    /// </summary>
+    private static void AllowRebindDuringTimeWait(Socket socket)
+    {
+        // <sys/socket.h>: Linux SOL_SOCKET 1, SO_REUSEADDR 2; macOS and the BSDs SOL_SOCKET 0xFFFF, SO_REUSEADDR 4.
+        (int level, int name) = OperatingSystem.IsLinux() ? (1, 2) : (0xFFFF, 4);
+        socket.SetRawSocketOption(level, name, BitConverter.GetBytes(1));
     }
 
     private static string Explain(SocketException exception, IPAddress address, int port)
