@@ -69,15 +69,20 @@ public sealed class ConsoleCommandTests
         await using TestMqttClient phone = await TestMqttClient.ConnectAsync(broker.Port, "phone");
         await esp32.SubscribeAsync("led", MqttQualityOfServiceLevel.AtLeastOnce);
         await phone.SubscribeAsync("led");
+        await phone.PublishAsync("led", "on");
+        await esp32.WaitForMessageAsync();
+        await phone.WaitForMessageAsync();
 
         // Act
         broker.Input.Type("clients");
         broker.Input.Type("subs");
         broker.Input.Type("help");
 
-        // Assert
+        // Assert: the phone's message was written to it directly (QoS 0, MQTT 3.1.1) and still counts.
         await broker.Output.WaitForAsync("2 connected:");
         await broker.Output.WaitForAsync("  esp32-a1  from 127.0.0.1:");
+        await broker.Output.WaitForAsync("0 messages sent to the broker, 1 received");
+        await broker.Output.WaitForAsync("1 message sent to the broker, 1 received");
         await broker.Output.WaitForAsync("'led' → esp32-a1 (QoS 1), phone (QoS 0)");
         await broker.Output.WaitForAsync("list the retained messages");
     }

@@ -142,6 +142,7 @@ public sealed class MessageRoutingTests
         await broker.Logs.WaitForAsync("no subscribers for 'Led' — did you mean 'led' (1 subscriber)?");
         Assert.Equal(MessageLogMode.UnconsumedOnly, broker.Services.GetRequiredService<MessageObserver>().Mode);
         Assert.DoesNotContain(broker.Logs.Lines, line => line.Message.StartsWith("'led' ←", StringComparison.Ordinal));
+        Assert.DoesNotContain(broker.Logs.Lines, line => line.Message.StartsWith("no subscribers for 'led'", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -14,13 +14,15 @@ namespace Esp32Mqtt.Broker.ConsoleCommands;
 public sealed class ConsoleCommandExecutor
 {
     private readonly BrokerServer _broker;
+    private readonly DirectDelivery _directDelivery;
     private readonly SubscriptionRegistry _registry;
     private readonly RetainedMessageStore _store;
     private readonly TextWriter _output;
 
     /// <summary>Creates the executor.</summary>
-    public ConsoleCommandExecutor(BrokerServer broker, SubscriptionRegistry registry, RetainedMessageStore store, BrokerConsole console)
+    public ConsoleCommandExecutor(BrokerServer broker, SubscriptionRegistry registry, RetainedMessageStore store, BrokerConsole console, DirectDelivery directDelivery)
     {
+        _directDelivery = directDelivery;
         _broker = broker;
         _registry = registry;
         _store = store;
@@ -84,7 +86,10 @@ public sealed class ConsoleCommandExecutor
             text.AppendLine();
             text.Append(CultureInfo.InvariantCulture, $"  {client.Id}  from {EndpointText.Format(client.RemoteEndPoint)}, {ProtocolText.Format(client.ProtocolVersion)}, ");
             text.Append(CultureInfo.InvariantCulture, $"connected since {client.ConnectedTimestamp.ToLocalTime():HH:mm:ss}, ");
-            text.Append(CultureInfo.InvariantCulture, $"{client.ReceivedApplicationMessagesCount} messages sent to the broker, {client.SentApplicationMessagesCount} received");
+            // MQTTnet counts from the client's side: "sent" is what the client sent (MqttClientStatistics.HandleReceivedPacket).
+            long sent = client.SentApplicationMessagesCount;
+            long received = client.ReceivedApplicationMessagesCount + _directDelivery.DeliveredTo(client.Id);
+            text.Append(CultureInfo.InvariantCulture, $"{sent} {(sent == 1 ? "message" : "messages")} sent to the broker, {received} received");
         }
 
         return text.ToString();

@@ -38,6 +38,7 @@ public static class BrokerHostBuilderExtensions
         services.AddSingleton<ConnectionProblemLog>();
         services.AddSingleton<ConnectionDirectory>();
         services.AddSingleton<DeliveryFlowControl>();
+        services.AddSingleton<DirectDelivery>();
         services.AddSingleton<RetainedRoutingGate>();
         services.AddSingleton<GuardedTcpServerAdapter>();
         services.AddSingleton<SubscriptionRegistry>();
@@ -53,6 +54,7 @@ public static class BrokerHostBuilderExtensions
         services.AddSingleton<MessageObserver>();
         services.AddSingleton<IMqttServerObserver>(provider => provider.GetRequiredService<MessageObserver>());
         services.AddSingleton<IMqttServerObserver>(provider => provider.GetRequiredService<DeliveryFlowControl>());
+        services.AddSingleton<IMqttServerObserver>(provider => provider.GetRequiredService<DirectDelivery>());
 
         services.AddSingleton<BrokerServer>();
         services.AddHostedService(provider => provider.GetRequiredService<BrokerServer>());

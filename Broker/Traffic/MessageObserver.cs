@@ -128,7 +128,12 @@ public sealed partial class MessageObserver : IMqttServerObserver, IDisposable
 
     private Task OnNotConsumedAsync(ApplicationMessageNotConsumedEventArgs eventArgs)
     {
-        ReportNoSubscribers(eventArgs.ApplicationMessage, eventArgs.SenderId);
+        // MQTTnet counts only the recipients it queued for; the ones DirectDelivery wrote to count as none there.
+        if (!_registry.HasRecipients(eventArgs.ApplicationMessage.Topic, eventArgs.SenderId))
+        {
+            ReportNoSubscribers(eventArgs.ApplicationMessage, eventArgs.SenderId);
+        }
+
         return Task.CompletedTask;
     }
 

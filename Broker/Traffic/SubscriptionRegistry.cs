@@ -51,8 +51,7 @@ public sealed class SubscriptionRegistry
         List<string>? recipients = null;
         foreach (Subscription subscription in _subscriptions)
         {
-            if ((subscription.NoLocal && subscription.ClientId == senderId)
-                || MqttTopicFilterComparer.Compare(topic, subscription.TopicFilter) != MqttTopicFilterCompareResult.IsMatch)
+            if (!Receives(subscription, topic, senderId))
             {
                 continue;
             }
@@ -65,5 +64,25 @@ public sealed class SubscriptionRegistry
         }
 
         return recipients ?? (IReadOnlyList<string>)[];
+    }
+
+    /// <summary>Whether a message on <paramref name="topic"/> from <paramref name="senderId"/> is delivered to anyone.</summary>
+    public bool HasRecipients(string topic, string? senderId)
+    {
+        foreach (Subscription subscription in _subscriptions)
+        {
+            if (Receives(subscription, topic, senderId))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Receives(Subscription subscription, string topic, string? senderId)
+    {
+        return !(subscription.NoLocal && subscription.ClientId == senderId)
+            && MqttTopicFilterComparer.Compare(topic, subscription.TopicFilter) == MqttTopicFilterCompareResult.IsMatch;
     }
 }

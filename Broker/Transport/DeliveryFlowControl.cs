@@ -42,8 +42,8 @@ public sealed class DeliveryFlowControl : IMqttServerObserver
     /// <inheritdoc />
     public void Attach(MqttServer server)
     {
+        // BeforeEnqueueAsync is called from DirectDelivery's InterceptingClientEnqueueAsync handler, before it delivers.
         Follow(clientId => SessionQueueOf(server, clientId));
-        server.InterceptingClientEnqueueAsync += eventArgs => BeforeEnqueueAsync(eventArgs.SenderClientId, eventArgs.ReceiverClientId);
 
         // A client id that connects again gets a new session and queue (MqttClientSessionsManager.CreateClientConnection).
         server.ClientConnectedAsync += eventArgs => ForgetQueue(eventArgs.ClientId);

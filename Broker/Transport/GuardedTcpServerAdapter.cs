@@ -22,6 +22,7 @@ public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
     private readonly ConnectionProblemLog _problems;
     private readonly ConnectionDirectory _directory;
     private readonly DeliveryFlowControl _flowControl;
+    private readonly DirectDelivery _directDelivery;
     private readonly RetainedRoutingGate _routingGate;
     private readonly ConcurrentDictionary<PacketGuardStream, byte> _openConnections = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -29,8 +30,9 @@ public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
     private MqttServerOptions? _serverOptions;
 
     /// <summary>Creates the adapter; nothing is bound until MQTTnet starts it.</summary>
-    public GuardedTcpServerAdapter(IOptions<BrokerOptions> options, ConnectionProblemLog problems, ConnectionDirectory directory, DeliveryFlowControl flowControl, RetainedRoutingGate routingGate)
+    public GuardedTcpServerAdapter(IOptions<BrokerOptions> options, ConnectionProblemLog problems, ConnectionDirectory directory, DeliveryFlowControl flowControl, DirectDelivery directDelivery, RetainedRoutingGate routingGate)
     {
+        _directDelivery = directDelivery;
         _flowControl = flowControl;
         _routingGate = routingGate;
         _options = options.Value;
@@ -119,6 +121,8 @@ public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
         socket.NoDelay = true;
         PacketGuardStream guard = new(new NetworkStream(socket, ownsSocket: true), _options.MaxPacketBytes, rejection => _problems.Rejected(remote, rejection));
         _openConnections.TryAdd(guard, 0);
+        MqttConnectPacket? connect = null;
+        StreamChannelAdapter? channelAdapter = null;
         try
         {
             Func<IMqttChannelAdapter, Task>? clientHandler = ClientHandler;
@@ -127,8 +131,14 @@ public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
                 return;
             }
 
-            MqttConnectPacket? connect = null;
-            StreamChannelAdapter channelAdapter = new(guard, LocalEndPoint!, remote, _serverOptions.WriterBufferSizeMax, _flowControl, () => QueuedMessagesOf(connect));
+            channelAdapter = new(
+                guard,
+                LocalEndPoint!,
+                remote,
+                _serverOptions.WriterBufferSizeMax,
+                _flowControl,
+                () => QueuedMessagesOf(connect),
+                accepted => _directDelivery.Accepted(connect!, accepted));
 
             // The wrapper owns the channel adapter and disposes it.
             using ClientChannelAdapter clientAdapter = new(
@@ -137,6 +147,7 @@ public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
                 {
                     connect = connectPacket;
                     _directory.Record(remote, connectPacket);
+                    _directDelivery.Connecting(connectPacket.ClientId);
                 },
                 _routingGate);
             await clientHandler(clientAdapter).ConfigureAwait(false);
@@ -148,6 +159,11 @@ public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
         finally
         {
             _openConnections.TryRemove(guard, out _);
+            if (connect is not null && channelAdapter is not null)
+            {
+                _directDelivery.Closed(connect.ClientId, channelAdapter);
+            }
+
             _directory.Forget(remote);
             await guard.DisposeAsync().ConfigureAwait(false);
             _problems.Ended(remote, guard, stopping.IsCancellationRequested);

@@ -78,6 +78,9 @@ public sealed class PacketReader : IDisposable
         return true;
     }
 
+    /// <summary>Whether bytes after the packets taken so far have been read already: the client is sending more.</summary>
+    public bool HasUnreadBytes => _end > _start;
+
     /// <summary>Gives the read buffer back to the pool if it holds no unread bytes; the last packet's body is then invalid.</summary>
     public void ReleaseIfEmpty()
     {

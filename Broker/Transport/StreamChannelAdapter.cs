@@ -2,10 +2,12 @@ using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
+using MQTTnet;
 using MQTTnet.Adapter;
 using MQTTnet.Exceptions;
 using MQTTnet.Formatter;
 using MQTTnet.Packets;
+using MQTTnet.Protocol;
 
 namespace Esp32Mqtt.Broker.Transport;
 
@@ -16,7 +18,9 @@ namespace Esp32Mqtt.Broker.Transport;
 /// <item>writes each packet with one write, where MqttChannelAdapter with packet fragmentation on writes the header
 /// and the payload of a PUBLISH separately (two TCP segments with Nagle off);</item>
 /// <item>holds back a packet while more PUBLISH packets wait in the client's MQTTnet queue, so a subscriber that is
-/// behind gets them in one write rather than one write each.</item>
+/// behind gets them in one write rather than one write each;</item>
+/// <item>writes a QoS 0 delivery straight away on the publisher's thread when nothing is ahead of it for this client
+/// (<see cref="TryDeliverDirectly"/>, used by <see cref="DirectDelivery"/>).</item>
 /// </list>
 /// Errors are reported the way MqttChannelAdapter reports them: cancellation and a closed connection end the receive
 /// with null, socket errors become <see cref="MqttCommunicationException"/>.
@@ -34,6 +38,10 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly DeliveryFlowControl _flowControl;
     private readonly Func<Func<long>?> _lookupQueuedMessages;
+    private readonly Action<StreamChannelAdapter> _onAccepted;
+    private int _closed;
+    private long _publishesQueuedInMqttnet;
+    private long _directDeliveries;
     private Func<long>? _queuedMessages;
     private bool _queuedMessagesLookedUp;
     private byte[]? _outgoing;
@@ -44,9 +52,11 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter
     /// <summary>
     /// Serves <paramref name="stream"/>. <paramref name="queuedMessages"/> tells how many PUBLISH packets wait in MQTTnet's
     /// queue for this client; it is asked only once the client has a session, when the first PUBLISH is written to it.
+    /// <paramref name="onAccepted"/> is called once a CONNACK accepting the client has been written.
     /// </summary>
-    public StreamChannelAdapter(Stream stream, EndPoint localEndPoint, EndPoint remoteEndPoint, int encodeBufferMaxBytes, DeliveryFlowControl flowControl, Func<Func<long>?> queuedMessages)
+    public StreamChannelAdapter(Stream stream, EndPoint localEndPoint, EndPoint remoteEndPoint, int encodeBufferMaxBytes, DeliveryFlowControl flowControl, Func<Func<long>?> queuedMessages, Action<StreamChannelAdapter> onAccepted)
     {
+        _onAccepted = onAccepted;
         _flowControl = flowControl;
         _stream = stream;
         _reader = new PacketReader(stream);
@@ -84,10 +94,19 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter
         return Task.CompletedTask;
     }
 
+    /// <summary>Whether this client has sent more than MQTTnet has taken from this adapter so far.</summary>
+    public bool IsSendingMore => _reader.HasUnreadBytes;
+
+    /// <summary>Whether <see cref="TryDeliverDirectly"/> may write to this client (set by <see cref="DirectDelivery"/>).</summary>
+    public bool AcceptsDirectDelivery { get; set; }
+
+    /// <summary>QoS 0 messages written by <see cref="TryDeliverDirectly"/>, which MQTTnet's statistics do not see.</summary>
+    public long DirectDeliveries => Volatile.Read(ref _directDeliveries);
+
     /// <inheritdoc />
     public Task DisconnectAsync(CancellationToken cancellationToken)
     {
-        _stream.Dispose();
+        Close();
         return Task.CompletedTask;
     }
 
@@ -128,6 +147,11 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter
         try
         {
             Append(packet);
+            if (packet is MqttPublishPacket)
+            {
+                LeftMqttnetQueue();
+            }
+
             if (packet is MqttPublishPacket && QueuedMessages() > 0 && _outgoingLength < CoalesceLimitBytes)
             {
                 // MQTTnet's send loop comes back for the next one at once (MqttConnectedClient.SendPacketsLoop). Only a
@@ -137,6 +161,10 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter
             }
 
             await FlushAsync(cancellationToken).ConfigureAwait(false);
+            if (packet is MqttConnAckPacket connAck && IsAccepted(connAck))
+            {
+                _onAccepted(this);
+            }
         }
         catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException)
         {
@@ -148,10 +176,71 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter
         }
     }
 
+    /// <summary>
+    /// Writes <paramref name="message"/> to this client as a QoS 0 PUBLISH now, on the calling thread, if nothing is ahead
+    /// of it: no PUBLISH for this client waits in MQTTnet's queue or is being handed from there to this adapter
+    /// (<see cref="CountQueuedInMqttnet"/>), and no write is in progress. Returns false, having written nothing, when
+    /// something is ahead or the connection is closed; MQTTnet's queue then takes the message, behind the others.
+    /// A write the socket cannot take at once finishes in the background, holding back every later write.
+    /// </summary>
+    public bool TryDeliverDirectly(MqttApplicationMessage message)
+    {
+        if (!NothingAhead() || !_writeGate.Wait(0))
+        {
+            return false;
+        }
+
+        Task flush;
+        try
+        {
+            // Looked at again inside the gate: a PUBLISH MQTTnet dequeued just now is counted until it has been written.
+            if (!NothingAhead())
+            {
+                _writeGate.Release();
+                return false;
+            }
+
+            // What MQTTnet makes of a QoS 0 message for an MQTT 3.1.1 subscription (MqttClientSessionsManager.
+            // DispatchApplicationMessage): the same topic and payload, no retain flag (it is not a retained delivery).
+            Append(new MqttPublishPacket { Topic = message.Topic, Payload = message.Payload });
+            flush = FlushAsync(CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is MqttProtocolViolationException or ArgumentException or InvalidOperationException)
+        {
+            // Not encodable for this client: MQTTnet's own path will report it (Append encodes nothing on failure).
+            _writeGate.Release();
+            return false;
+        }
+
+        Interlocked.Increment(ref _directDeliveries);
+        if (flush.IsCompleted)
+        {
+            EndDirectWrite(flush);
+        }
+        else
+        {
+            _ = flush.ContinueWith(static (write, state) => ((StreamChannelAdapter)state!).EndDirectWrite(write), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
+        return true;
+    }
+
+    /// <summary>A PUBLISH for this client was left to MQTTnet's queue; <see cref="TryDeliverDirectly"/> waits until it is written.</summary>
+    public void CountQueuedInMqttnet()
+    {
+        Interlocked.Increment(ref _publishesQueuedInMqttnet);
+    }
+
+    /// <summary>MQTTnet dropped a PUBLISH from this client's full queue (it will never reach <see cref="SendPacketAsync"/>).</summary>
+    public void CountDroppedFromMqttnet()
+    {
+        LeftMqttnetQueue();
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
-        _stream.Dispose();
+        Close();
         _reader.Dispose();
         _flowControl.Release();
 
@@ -160,6 +249,51 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter
         {
             ReturnOutgoing();
         }
+    }
+
+    private static bool IsAccepted(MqttConnAckPacket connAck)
+    {
+        return connAck.ReturnCode == MqttConnectReturnCode.ConnectionAccepted && connAck.ReasonCode == MqttConnectReasonCode.Success;
+    }
+
+    private bool NothingAhead()
+    {
+        return Volatile.Read(ref _closed) == 0 && Interlocked.Read(ref _publishesQueuedInMqttnet) == 0;
+    }
+
+    private void LeftMqttnetQueue()
+    {
+        // Never below zero: only the connections DirectDelivery follows count what they leave to MQTTnet.
+        long queued = Interlocked.Read(ref _publishesQueuedInMqttnet);
+        while (queued > 0)
+        {
+            long seen = Interlocked.CompareExchange(ref _publishesQueuedInMqttnet, queued - 1, queued);
+            if (seen == queued)
+            {
+                return;
+            }
+
+            queued = seen;
+        }
+    }
+
+    private void EndDirectWrite(Task write)
+    {
+        if (!write.IsCompletedSuccessfully)
+        {
+            // The connection is broken. Closing it ends MQTTnet's receive loop for this client, as a failed write of its
+            // own would (MqttConnectedClient.SendPacketsLoop), and the client's will is published.
+            _ = write.Exception;
+            Close();
+        }
+
+        _writeGate.Release();
+    }
+
+    private void Close()
+    {
+        Volatile.Write(ref _closed, 1);
+        _stream.Dispose();
     }
 
     /// <summary>How many PUBLISH packets still wait in MQTTnet's queue for this client (0 if unknown), told to the flow control.</summary>
