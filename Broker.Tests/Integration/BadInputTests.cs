@@ -67,6 +67,26 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task Drops_a_payload_over_the_limit_and_closes_that_connection_only()
+    {
+        // Arrange: a packet of 101 payload bytes is well under the packet-size guard's limit (payload limit + 64 KiB).
+        await using InProcessBroker broker = await InProcessBroker.StartAsync(new Dictionary<string, string?> { ["Broker:MaxPayloadBytes"] = "100" });
+        await using TestMqttClient esp32 = await ConnectSubscriberAsync(broker);
+        await using TestMqttClient wordy = await TestMqttClient.ConnectAsync(broker.Port, "wordy");
+
+        // Act
+        await wordy.PublishAsync("led", new string('x', 100));
+        await wordy.PublishAsync("led", new string('y', 101));
+
+        // Assert: the message at the limit arrives; the one over it does not (the next one the board gets is "still
+        // here"), and only its sender is disconnected.
+        Assert.Equal(new string('x', 100), (await esp32.WaitForMessageAsync()).Payload);
+        await broker.Logs.WaitForAsync("it published a message of 101 bytes, more than the 100 allowed (Broker:MaxPayloadBytes); the message was dropped");
+        await broker.Logs.WaitForAsync("wordy lost its connection");
+        await AssertStillDeliversAsync(broker, esp32);
+    }
+
+    [Fact]
     public async Task Survives_two_thousand_rapid_connects_and_disconnects_without_flooding_the_log()
     {
         // Arrange

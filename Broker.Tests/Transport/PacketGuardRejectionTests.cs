@@ -14,7 +14,7 @@ public sealed class PacketGuardRejectionTests
         PacketGuardRejection rejection = new(RejectionKind.NotMqtt, 0, firstBytes);
 
         // Act
-        string description = rejection.Describe(maxPacketBytes: 1_000);
+        string description = rejection.Describe(maxPacketBytes: 1_000, maxPayloadBytes: 100);
 
         // Assert
         Assert.Equal(expected, description);
@@ -27,7 +27,7 @@ public sealed class PacketGuardRejectionTests
         PacketGuardRejection rejection = new(RejectionKind.Oversized, 2_000_000, []);
 
         // Act
-        string description = rejection.Describe(maxPacketBytes: 1_114_112);
+        string description = rejection.Describe(maxPacketBytes: 1_114_112, maxPayloadBytes: 1_048_576);
 
         // Assert
         Assert.Equal("it sent a packet of 2,000,000 bytes, more than the 1,114,112 allowed (Broker:MaxPayloadBytes plus room for topic and properties); closed before reading it", description);

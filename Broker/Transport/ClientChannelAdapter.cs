@@ -13,6 +13,8 @@ namespace Esp32Mqtt.Broker.Transport;
 /// sent an empty client id with a clean session an id of its own. OASIS MQTT 3.1.1 section 3.1.3.1 allows that,
 /// Mosquitto's command-line clients do it by default, and MQTTnet 5.2 would refuse it
 /// (MqttClientSessionsManager.ValidateConnection assigns ids for MQTT 5 only);</item>
+/// <item>a PUBLISH whose payload is over Broker:MaxPayloadBytes: closes the connection (PacketGuardStream has already
+/// refused any packet too big to be read, but a packet's length also counts its topic and properties);</item>
 /// <item>retained PUBLISHes and SUBSCRIBEs: each is processed inside <see cref="RetainedRoutingGate"/>. MQTTnet asks for
 /// the next packet only once it has processed the last one (MqttConnectedClient.ReceivePackagesLoop), so the gate is
 /// left when the next packet is asked for.</item>
@@ -23,18 +25,23 @@ public sealed class ClientChannelAdapter : IMqttChannelAdapter
     private readonly IMqttChannelAdapter _inner;
     private readonly Action<MqttConnectPacket> _onConnect;
     private readonly RetainedRoutingGate _routingGate;
+    private readonly int _maxPayloadBytes;
+    private readonly Action<PacketGuardRejection> _onRejected;
     private bool _connectReceived;
     private RoutingGateKind? _inGate;
 
     /// <summary>
-    /// Wraps <paramref name="inner"/>; <paramref name="onConnect"/> sees the CONNECT packet, and retained publishes and
-    /// subscriptions pass <paramref name="routingGate"/>.
+    /// Wraps <paramref name="inner"/>; <paramref name="onConnect"/> sees the CONNECT packet, retained publishes and
+    /// subscriptions pass <paramref name="routingGate"/>, and a payload over <paramref name="maxPayloadBytes"/> is reported
+    /// to <paramref name="onRejected"/> and ends the connection.
     /// </summary>
-    public ClientChannelAdapter(IMqttChannelAdapter inner, Action<MqttConnectPacket> onConnect, RetainedRoutingGate routingGate)
+    public ClientChannelAdapter(IMqttChannelAdapter inner, Action<MqttConnectPacket> onConnect, RetainedRoutingGate routingGate, int maxPayloadBytes, Action<PacketGuardRejection> onRejected)
     {
         _inner = inner;
         _onConnect = onConnect;
         _routingGate = routingGate;
+        _maxPayloadBytes = maxPayloadBytes;
+        _onRejected = onRejected;
     }
 
     /// <inheritdoc />
@@ -81,7 +88,7 @@ public sealed class ClientChannelAdapter : IMqttChannelAdapter
         // Asked for the next packet: the one before has been processed.
         LeaveGate();
         Task<MqttPacket> receiving = _inner.ReceivePacketAsync(cancellationToken);
-        if (receiving.IsCompletedSuccessfully && GateKindOf(receiving.Result) is null)
+        if (receiving.IsCompletedSuccessfully && GateKindOf(receiving.Result) is null && !IsTooLarge(receiving.Result))
         {
             // The common case (a plain PUBLISH, a PUBACK, a PINGREQ): no state machine, no allocation.
             return receiving;
@@ -119,9 +126,22 @@ public sealed class ClientChannelAdapter : IMqttChannelAdapter
         };
     }
 
+    private bool IsTooLarge(MqttPacket? packet)
+    {
+        return packet is MqttPublishPacket publish && publish.Payload.Length > _maxPayloadBytes;
+    }
+
     private async Task<MqttPacket> ReceiveThroughGateAsync(Task<MqttPacket> receiving)
     {
         MqttPacket packet = await receiving.ConfigureAwait(false);
+        if (IsTooLarge(packet))
+        {
+            // Ends the connection the way a closed socket does (MqttConnectedClient.ReceivePackagesLoop stops on null):
+            // not a clean disconnect, so the client's will is published.
+            _onRejected(new PacketGuardRejection(RejectionKind.PayloadTooLarge, ((MqttPublishPacket)packet).Payload.Length, []));
+            return null!;
+        }
+
         if (GateKindOf(packet) is RoutingGateKind kind)
         {
             await _routingGate.EnterAsync(kind).ConfigureAwait(false);

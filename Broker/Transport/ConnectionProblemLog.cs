@@ -27,12 +27,12 @@ public sealed partial class ConnectionProblemLog : IDisposable
         _throttle = new LogThrottle(LinesPerWindow, s_window, timeProvider, (count, window) => LogSuppressed(_logger, count, (int)window.TotalSeconds));
     }
 
-    /// <summary>Reports a connection closed by <see cref="PacketGuardStream"/>.</summary>
+    /// <summary>Reports a connection closed by <see cref="PacketGuardStream"/> or <see cref="ClientChannelAdapter"/>.</summary>
     public void Rejected(IPEndPoint remote, PacketGuardRejection rejection)
     {
         if (_logger.IsEnabled(LogLevel.Warning) && _throttle.TryEnter())
         {
-            LogClosed(_logger, EndpointText.Format(remote), rejection.Describe(_options.MaxPacketBytes));
+            LogClosed(_logger, EndpointText.Format(remote), rejection.Describe(_options.MaxPacketBytes, _options.MaxPayloadBytes));
         }
     }
 

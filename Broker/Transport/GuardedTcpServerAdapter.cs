@@ -149,7 +149,9 @@ public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
                     _directory.Record(remote, connectPacket);
                     _directDelivery.Connecting(connectPacket.ClientId);
                 },
-                _routingGate);
+                _routingGate,
+                _options.MaxPayloadBytes,
+                rejection => _problems.Rejected(remote, rejection));
             await clientHandler(clientAdapter).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException or OperationCanceledException)

@@ -2,9 +2,10 @@ using System.Globalization;
 
 namespace Esp32Mqtt.Broker.Transport;
 
-/// <summary>What <see cref="PacketGuardStream"/> refused, with the evidence to explain it to a person.</summary>
+/// <summary>What <see cref="PacketGuardStream"/> or <see cref="ClientChannelAdapter"/> refused, with the evidence to explain it to a person.</summary>
 /// <param name="Kind">Why the connection was closed.</param>
-/// <param name="DeclaredLength">For <see cref="RejectionKind.Oversized"/>, the remaining length the packet declared.</param>
+/// <param name="DeclaredLength">For <see cref="RejectionKind.Oversized"/>, the remaining length the packet declared; for
+/// <see cref="RejectionKind.PayloadTooLarge"/>, the payload's length.</param>
 /// <param name="FirstBytes">For <see cref="RejectionKind.NotMqtt"/>, the first bytes received.</param>
 public sealed record PacketGuardRejection(RejectionKind Kind, long DeclaredLength, byte[] FirstBytes)
 {
@@ -12,13 +13,16 @@ public sealed record PacketGuardRejection(RejectionKind Kind, long DeclaredLengt
     private const byte TlsMajorVersion = 0x03;
 
     /// <summary>Says in words what arrived and what to do about it.</summary>
-    public string Describe(int maxPacketBytes)
+    public string Describe(int maxPacketBytes, int maxPayloadBytes)
     {
         return Kind switch
         {
             RejectionKind.Oversized => string.Create(
                 CultureInfo.InvariantCulture,
                 $"it sent a packet of {DeclaredLength:N0} bytes, more than the {maxPacketBytes:N0} allowed (Broker:MaxPayloadBytes plus room for topic and properties); closed before reading it"),
+            RejectionKind.PayloadTooLarge => string.Create(
+                CultureInfo.InvariantCulture,
+                $"it published a message of {DeclaredLength:N0} bytes, more than the {maxPayloadBytes:N0} allowed (Broker:MaxPayloadBytes); the message was dropped"),
             RejectionKind.MalformedLength => "it sent a packet with an invalid length field (not MQTT)",
             _ => DescribeFirstBytes(),
         };

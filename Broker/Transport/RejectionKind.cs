@@ -9,6 +9,9 @@ public enum RejectionKind
     /// <summary>A packet declared a length above the limit.</summary>
     Oversized,
 
+    /// <summary>A PUBLISH carried more than Broker:MaxPayloadBytes of payload (checked once the packet is decoded).</summary>
+    PayloadTooLarge,
+
     /// <summary>A packet's remaining-length field was longer than four bytes (OASIS MQTT 3.1.1, section 2.2.3).</summary>
     MalformedLength,
 }
