@@ -42,6 +42,9 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter
     private int _closed;
     private long _publishesQueuedInMqttnet;
     private long _directDeliveries;
+    private long _packetsReceived;
+    private long _moreWaitingCheckedAt = -1;
+    private bool _moreWaiting;
     private Func<long>? _queuedMessages;
     private bool _queuedMessagesLookedUp;
     private byte[]? _outgoing;
@@ -94,8 +97,29 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter
         return Task.CompletedTask;
     }
 
-    /// <summary>Whether this client has sent more than MQTTnet has taken from this adapter so far.</summary>
-    public bool IsSendingMore => _reader.HasUnreadBytes;
+    /// <summary>
+    /// Whether this client has sent more than MQTTnet has taken from this adapter so far: bytes already read, or bytes
+    /// waiting in the socket. The socket is asked once per received packet, however many recipients ask.
+    /// </summary>
+    public bool IsSendingMore
+    {
+        get
+        {
+            if (_reader.HasUnreadBytes)
+            {
+                return true;
+            }
+
+            long received = Interlocked.Read(ref _packetsReceived);
+            if (_moreWaitingCheckedAt != received)
+            {
+                _moreWaiting = _stream is PacketGuardStream { DataAvailable: true };
+                _moreWaitingCheckedAt = received;
+            }
+
+            return _moreWaiting;
+        }
+    }
 
     /// <summary>Whether <see cref="TryDeliverDirectly"/> may write to this client (set by <see cref="DirectDelivery"/>).</summary>
     public bool AcceptsDirectDelivery { get; set; }
@@ -353,6 +377,7 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter
         // otherwise hold one read buffer per connection during the whole CONNECT handshake.
         _reader.ReleaseIfEmpty();
         Interlocked.Add(ref _bytesReceived, received.TotalLength);
+        Interlocked.Increment(ref _packetsReceived);
         if (PacketFormatterAdapter.ProtocolVersion == MqttProtocolVersion.Unknown)
         {
             PacketFormatterAdapter.DetectProtocolVersion(received);
