@@ -9,6 +9,7 @@ public static class RawMqtt
 {
     private const byte ConnectHeader = 0x10;
     private const byte ConnAckHeader = 0x20;
+    private const byte SubscribeHeader = 0x82;
     private const byte ProtocolLevel311 = 4;
     private const byte CleanSessionFlag = 0x02;
     private const byte PasswordFlag = 0x40;
@@ -45,6 +46,13 @@ public static class RawMqtt
         }
 
         return [ConnectHeader, .. RemainingLength(body.Count), .. body];
+    }
+
+    /// <summary>An MQTT 3.1.1 SUBSCRIBE packet (section 3.8) with packet id 1 and one filter at QoS 0.</summary>
+    public static byte[] Subscribe311(string topicFilter)
+    {
+        byte[] body = [0, 1, .. Text(topicFilter), 0];
+        return [SubscribeHeader, .. RemainingLength(body.Length), .. body];
     }
 
     /// <summary>Opens a TCP connection to a loopback port.</summary>

@@ -19,7 +19,6 @@ public sealed class BurstDeliveryTests
     private const int StallingPayloadBytes = 2_048;
     private const int SmallPayloadBytes = 2;
     private const byte PublishType = 0x30;
-    private const byte SubscribeHeader = 0x82;
     private const byte PacketTypeMask = 0xF0;
     private const int ContinuationBit = 0x80;
     private const int LengthValueMask = 0x7F;
@@ -90,9 +89,7 @@ public sealed class BurstDeliveryTests
     {
         Socket socket = await ConnectAsync(port, clientId);
 
-        // SUBSCRIBE packet id 1 to "led" at QoS 0 (OASIS MQTT 3.1.1, section 3.8).
-        byte[] subscribe = [SubscribeHeader, 8, 0, 1, 0, 3, (byte)'l', (byte)'e', (byte)'d', 0];
-        await socket.SendAsync(subscribe);
+        await socket.SendAsync(RawMqtt.Subscribe311("led"));
         await RawMqtt.ReadExactlyAsync(socket, SubAckBytes);
         return socket;
     }

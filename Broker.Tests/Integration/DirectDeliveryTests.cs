@@ -1,9 +1,14 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Esp32Mqtt.Broker.Configuration;
+using Esp32Mqtt.Broker.Security;
 using Esp32Mqtt.Broker.Transport;
 using Esp32Mqtt.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 
@@ -21,7 +26,12 @@ public sealed class DirectDeliveryTests
     private static readonly string[] RoundTrips = ["on", "off", "toggle", "on", "off"];
     private const byte Qos0PublishHeader = 0x30;
     private const byte Qos1PublishHeader = 0x32;
+    private const byte DuplicateQos1PublishHeader = 0x3A;
     private const int ConnAckBytes = 4;
+    private const int SubAckBytes = 5;
+    private const int PubAckBytes = 4;
+    private const int SmallSocketBufferBytes = 1_024;
+    private const int LargePayloadBytes = 8_192;
 
     [Theory]
     [InlineData(MqttProtocolVersion.V311, true, true)]
@@ -113,6 +123,160 @@ public sealed class DirectDeliveryTests
         {
             received.Add(int.Parse((await board.WaitForMessageAsync()).Payload, CultureInfo.InvariantCulture));
         }
+    }
+
+    [Fact]
+    public async Task Goes_on_writing_directly_after_a_message_mqttnet_cannot_encode()
+    {
+        // Arrange
+        await using InProcessBroker broker = await InProcessBroker.StartAsync();
+        await using TestMqttClient board = await TestMqttClient.ConnectAsync(broker.Port, "esp32-a");
+        await board.SubscribeAsync("seq");
+        await using TestMqttClient phone = await TestMqttClient.ConnectAsync(broker.Port, "phone");
+        using Socket retrier = await RawMqtt.OpenAsync(broker.Port);
+        await retrier.SendAsync(RawMqtt.Connect311("retrier"));
+        await RawMqtt.ReadExactlyAsync(retrier, ConnAckBytes);
+
+        // Act: a QoS 1 PUBLISH sent again with DUP set (section 4.4). MQTTnet copies DUP into the QoS 0 packet for the
+        // board's QoS 0 subscription, and its encoder refuses that packet, so it never reaches the board.
+        await retrier.SendAsync(DuplicateQos1Publish("seq", "dup"));
+        await RawMqtt.ReadExactlyAsync(retrier, PubAckBytes);
+
+        // Assert: that packet left MQTTnet's queue all the same, so nothing is held back behind it.
+        await WaitForDirectWriteAsync(broker, phone, board, "esp32-a", "seq");
+    }
+
+    [Fact]
+    public async Task Goes_on_writing_directly_to_a_client_when_a_connect_with_its_id_is_refused()
+    {
+        // Arrange
+        await using InProcessBroker broker = await InProcessBroker.StartAsync(new Dictionary<string, string?>
+        {
+            ["Broker:Users:0:UserName"] = "esp32",
+            ["Broker:Users:0:PasswordHash"] = PasswordHasher.Hash("led-on"u8, iterations: 1_000).ToString(),
+        });
+        await using TestMqttClient board = await TestMqttClient.ConnectAsync(broker.Port, "esp32-a", configure: options => options.WithCredentials("esp32", "led-on"));
+        await board.SubscribeAsync("seq");
+        await using TestMqttClient phone = await TestMqttClient.ConnectAsync(broker.Port, "phone", configure: options => options.WithCredentials("esp32", "led-on"));
+        await PublishOneByOneAsync(phone, board, RoundTrips);
+        long before = broker.Services.GetRequiredService<DirectDelivery>().DeliveredTo("esp32-a");
+
+        // Act
+        (TestMqttClient intruder, MqttClientConnectResult result) = await TestMqttClient.TryConnectAsync(broker.Port, "esp32-a", configure: options => options.WithCredentials("esp32", "wrong"));
+        await intruder.DisposeAsync();
+
+        // Assert
+        Assert.NotEqual(MqttClientConnectResultCode.Success, result.ResultCode);
+        await WaitForDirectWriteAsync(broker, phone, board, "esp32-a", "seq", after: before);
+    }
+
+    [Fact]
+    public async Task Does_not_write_a_message_for_a_taken_over_session_to_the_new_connection()
+    {
+        // Arrange: a subscriber to 't' that stopped reading, and a publisher held back by the flow control for it.
+        await using InProcessBroker broker = await InProcessBroker.StartAsync(new Dictionary<string, string?> { ["Broker:MaxPendingMessagesPerClient"] = "4" });
+        DeliveryFlowControl flowControl = broker.Services.GetRequiredService<DeliveryFlowControl>();
+        using Socket quiet = await RawMqtt.OpenAsync(broker.Port);
+        quiet.ReceiveBufferSize = SmallSocketBufferBytes;
+        await quiet.SendAsync(RawMqtt.Connect311("phone-a"));
+        await RawMqtt.ReadExactlyAsync(quiet, ConnAckBytes);
+        await quiet.SendAsync(RawMqtt.Subscribe311("t"));
+        await RawMqtt.ReadExactlyAsync(quiet, SubAckBytes);
+        await using TestMqttClient publisher = await TestMqttClient.ConnectAsync(broker.Port, "sensor");
+        using CancellationTokenSource stop = new();
+        Task publishing = PublishUntilStoppedAsync(publisher, stop.Token);
+        await Eventually.UntilAsync(() => flowControl.WaitingDeliveries > 0, TestTimeouts.Short, "the publisher to be held back");
+
+        // Act: the same client id connects again, with a clean session that subscribes to 'u' only.
+        await using TestMqttClient renewed = await TestMqttClient.ConnectAsync(broker.Port, "phone-a");
+        await renewed.SubscribeAsync("u");
+        await stop.CancelAsync();
+        await publishing;
+        await Eventually.UntilAsync(() => flowControl.WaitingDeliveries == 0, TestTimeouts.Short, "the held-back delivery to end");
+        await using TestMqttClient phone = await TestMqttClient.ConnectAsync(broker.Port, "phone");
+        List<ReceivedMessage> received = [];
+        foreach (string command in RoundTrips)
+        {
+            await phone.PublishAsync("u", command);
+            received.Add(await renewed.WaitForMessageAsync());
+        }
+
+        // Assert: the held-back message on 't' was for the old session, so the new connection gets only its own topic,
+        // and messages are still written to it directly.
+        Assert.Equal(RoundTrips.Select(command => new ReceivedMessage("u", command, false)), received);
+        await WaitForDirectWriteAsync(broker, phone, renewed, "phone-a", "u");
+    }
+
+    [Fact]
+    public async Task Reports_a_closed_connection_as_sending_nothing_more()
+    {
+        // Arrange
+        using Socket listener = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen();
+        using Socket client = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await client.ConnectAsync(listener.LocalEndPoint!);
+        PacketGuardStream stream = new(new NetworkStream(await listener.AcceptAsync(), ownsSocket: true), 1_024);
+        DeliveryFlowControl flowControl = new(Options.Create(new BrokerOptions()), TimeProvider.System);
+        using StreamChannelAdapter connection = new(stream, listener.LocalEndPoint!, client.LocalEndPoint!, 1_024, flowControl, () => null, _ => { });
+        await client.SendAsync(new byte[] { 0xC0, 0x00 });
+        await Eventually.UntilAsync(() => stream.DataAvailable, TestTimeouts.Short, "the PINGREQ to arrive");
+
+        // Act: closed, as after a failed write, while a will from this client may still be routed.
+        await stream.DisposeAsync();
+
+        // Assert: no exception (it would stop MQTTnet routing that message to anyone).
+        Assert.False(connection.IsSendingMore);
+    }
+
+    private static async Task PublishOneByOneAsync(TestMqttClient phone, TestMqttClient board, IEnumerable<string> payloads)
+    {
+        foreach (string payload in payloads)
+        {
+            await phone.PublishAsync("seq", payload);
+            Assert.Equal(payload, (await board.WaitForMessageAsync()).Payload);
+        }
+    }
+
+    /// <summary>Publishes on <paramref name="topic"/> one message at a time until one is written to <paramref name="clientId"/> directly.</summary>
+    private static async Task WaitForDirectWriteAsync(InProcessBroker broker, TestMqttClient phone, TestMqttClient board, string clientId, string topic, long after = 0)
+    {
+        DirectDelivery directDelivery = broker.Services.GetRequiredService<DirectDelivery>();
+        int sent = 0;
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                string payload = $"probe {sent++}";
+                await phone.PublishAsync(topic, payload);
+                Assert.Equal(payload, (await board.WaitForMessageAsync()).Payload);
+                return directDelivery.DeliveredTo(clientId) > after;
+            },
+            TestTimeouts.Short,
+            $"a message written directly to {clientId}");
+    }
+
+    private static async Task PublishUntilStoppedAsync(TestMqttClient publisher, CancellationToken stop)
+    {
+        string payload = new('x', LargePayloadBytes);
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await publisher.Client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic("t").WithPayload(payload).Build(), stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>An MQTT 3.1.1 QoS 1 PUBLISH with the DUP flag (section 3.3.1.1), packet id 1.</summary>
+    private static byte[] DuplicateQos1Publish(string topic, string payload)
+    {
+        byte[] topicBytes = Encoding.UTF8.GetBytes(topic);
+        List<byte> body = [(byte)(topicBytes.Length >> 8), (byte)topicBytes.Length, .. topicBytes, 0, 1, .. Encoding.UTF8.GetBytes(payload)];
+        return [DuplicateQos1PublishHeader, (byte)body.Count, .. body];
     }
 
     /// <summary>An MQTT 3.1.1 PUBLISH (section 3.3) whose payload is <paramref name="sequence"/> in decimal; packet id = sequence + 1 for QoS 1.</summary>

@@ -50,6 +50,9 @@ public sealed class DeliveryFlowControl : IMqttServerObserver
         server.SessionDeletedAsync += eventArgs => ForgetQueue(eventArgs.Id);
     }
 
+    /// <summary>How many deliveries are waiting for a subscriber to catch up right now.</summary>
+    public int WaitingDeliveries => Volatile.Read(ref _waiting);
+
     /// <summary>Follows the queues that <paramref name="lookupQueue"/> finds by client id (null: no such client).</summary>
     public void Follow(Func<string, Func<long>?> lookupQueue)
     {

@@ -45,12 +45,17 @@ public sealed class DirectDelivery : IMqttServerObserver
     }
 
     /// <summary>
-    /// A client sent CONNECT with <paramref name="clientId"/>: a connection still open under that id is being taken over,
-    /// and its messages stay in MQTTnet's session for the new connection from now on.
+    /// A client sent CONNECT with <paramref name="clientId"/> on <paramref name="connection"/>. A connection still open under that id may be about to be
+    /// taken over: until the new one is accepted or closed, messages for that id stay in MQTTnet's session, which the
+    /// new connection takes over if it resumes it.
     /// </summary>
-    public void Connecting(string clientId)
+    public void Connecting(string clientId, StreamChannelAdapter connection)
     {
-        _connections.TryRemove(clientId, out _);
+        if (_connections.TryGetValue(clientId, out StreamChannelAdapter? open) && !ReferenceEquals(open, connection))
+        {
+            open.SuspendDirectDelivery();
+            connection.TakingOverFrom = open;
+        }
     }
 
     /// <summary>
@@ -60,13 +65,22 @@ public sealed class DirectDelivery : IMqttServerObserver
     public void Accepted(MqttConnectPacket connect, StreamChannelAdapter connection)
     {
         MqttProtocolVersion protocolVersion = connection.PacketFormatterAdapter.ProtocolVersion;
-        connection.AcceptsDirectDelivery = connect.CleanSession && protocolVersion is MqttProtocolVersion.V310 or MqttProtocolVersion.V311;
+        connection.QualifiesForDirectDelivery = connect.CleanSession && protocolVersion is MqttProtocolVersion.V310 or MqttProtocolVersion.V311;
+        connection.TakingOverFrom = null;
         _connections[connect.ClientId] = connection;
     }
 
-    /// <summary>Stops following <paramref name="connection"/> of <paramref name="clientId"/>, which has closed.</summary>
+    /// <summary>
+    /// <paramref name="connection"/>, which sent CONNECT with <paramref name="clientId"/>, has closed. If it was never
+    /// accepted (a wrong password, say), the connection it would have taken over goes on as before.
+    /// </summary>
     public void Closed(string clientId, StreamChannelAdapter connection)
     {
+        if (!connection.WasAccepted && connection.TakingOverFrom is { } open)
+        {
+            open.ResumeDirectDelivery();
+        }
+
         // A client that connected again with the same id has a new connection here already; that one stays.
         _connections.TryRemove(new KeyValuePair<string, StreamChannelAdapter>(clientId, connection));
     }
@@ -79,25 +93,31 @@ public sealed class DirectDelivery : IMqttServerObserver
 
     private Task OnEnqueueAsync(InterceptingClientApplicationMessageEnqueueEventArgs eventArgs)
     {
+        // The connection is looked up before any wait: MQTTnet chose the recipient's session already, and a client that
+        // connects again while the publisher waits has a new session, which this message is not for.
+        _connections.TryGetValue(eventArgs.ReceiverClientId, out StreamChannelAdapter? connection);
         Task waitForSubscriber = _flowControl.BeforeEnqueueAsync(eventArgs.SenderClientId, eventArgs.ReceiverClientId);
         if (!waitForSubscriber.IsCompletedSuccessfully)
         {
-            return DeliverAfterAsync(waitForSubscriber, eventArgs);
+            return DeliverAfterAsync(waitForSubscriber, eventArgs, connection);
         }
 
-        Deliver(eventArgs);
+        Deliver(eventArgs, connection);
         return Task.CompletedTask;
     }
 
-    private async Task DeliverAfterAsync(Task waitForSubscriber, InterceptingClientApplicationMessageEnqueueEventArgs eventArgs)
+    private async Task DeliverAfterAsync(Task waitForSubscriber, InterceptingClientApplicationMessageEnqueueEventArgs eventArgs, StreamChannelAdapter? connection)
     {
         await waitForSubscriber.ConfigureAwait(false);
-        Deliver(eventArgs);
+        bool stillCurrent = connection is not null
+            && _connections.TryGetValue(eventArgs.ReceiverClientId, out StreamChannelAdapter? current)
+            && ReferenceEquals(current, connection);
+        Deliver(eventArgs, stillCurrent ? connection : null);
     }
 
-    private void Deliver(InterceptingClientApplicationMessageEnqueueEventArgs eventArgs)
+    private void Deliver(InterceptingClientApplicationMessageEnqueueEventArgs eventArgs, StreamChannelAdapter? connection)
     {
-        if (!_connections.TryGetValue(eventArgs.ReceiverClientId, out StreamChannelAdapter? connection) || !connection.AcceptsDirectDelivery)
+        if (connection is null || !connection.AcceptsDirectDelivery)
         {
             return;
         }

@@ -147,7 +147,7 @@ public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
                 {
                     connect = connectPacket;
                     _directory.Record(remote, connectPacket);
-                    _directDelivery.Connecting(connectPacket.ClientId);
+                    _directDelivery.Connecting(connectPacket.ClientId, channelAdapter);
                 },
                 _routingGate,
                 _options.MaxPayloadBytes,

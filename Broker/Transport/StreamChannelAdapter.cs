@@ -45,6 +45,7 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter
     private long _packetsReceived;
     private long _moreWaitingCheckedAt = -1;
     private bool _moreWaiting;
+    private int _suspensions;
     private Func<long>? _queuedMessages;
     private bool _queuedMessagesLookedUp;
     private byte[]? _outgoing;
@@ -113,7 +114,7 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter
             long received = Interlocked.Read(ref _packetsReceived);
             if (_moreWaitingCheckedAt != received)
             {
-                _moreWaiting = _stream is PacketGuardStream { DataAvailable: true };
+                _moreWaiting = HasDataWaiting();
                 _moreWaitingCheckedAt = received;
             }
 
@@ -121,8 +122,17 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter
         }
     }
 
-    /// <summary>Whether <see cref="TryDeliverDirectly"/> may write to this client (set by <see cref="DirectDelivery"/>).</summary>
-    public bool AcceptsDirectDelivery { get; set; }
+    /// <summary>Whether this client's messages may be written by <see cref="TryDeliverDirectly"/> (set by <see cref="DirectDelivery"/>).</summary>
+    public bool QualifiesForDirectDelivery { get; set; }
+
+    /// <summary>Whether <see cref="TryDeliverDirectly"/> may write to this client now: it qualifies, and no CONNECT with its id is pending.</summary>
+    public bool AcceptsDirectDelivery => QualifiesForDirectDelivery && Volatile.Read(ref _suspensions) == 0;
+
+    /// <summary>Whether a CONNACK accepting this client has been written.</summary>
+    public bool WasAccepted { get; private set; }
+
+    /// <summary>The open connection with this client's id that this one's CONNECT suspended (<see cref="DirectDelivery.Connecting"/>).</summary>
+    public StreamChannelAdapter? TakingOverFrom { get; set; }
 
     /// <summary>QoS 0 messages written by <see cref="TryDeliverDirectly"/>, which MQTTnet's statistics do not see.</summary>
     public long DirectDeliveries => Volatile.Read(ref _directDeliveries);
@@ -170,11 +180,14 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            Append(packet);
             if (packet is MqttPublishPacket)
             {
+                // Before encoding: a packet MQTTnet cannot encode (a QoS 0 copy of a DUP QoS 1 message) has left the
+                // queue all the same.
                 LeftMqttnetQueue();
             }
+
+            Append(packet);
 
             if (packet is MqttPublishPacket && QueuedMessages() > 0 && _outgoingLength < CoalesceLimitBytes)
             {
@@ -187,6 +200,7 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter
             await FlushAsync(cancellationToken).ConfigureAwait(false);
             if (packet is MqttConnAckPacket connAck && IsAccepted(connAck))
             {
+                WasAccepted = true;
                 _onAccepted(this);
             }
         }
@@ -255,6 +269,18 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter
         Interlocked.Increment(ref _publishesQueuedInMqttnet);
     }
 
+    /// <summary>Holds direct writes back while another connection's CONNECT with this client's id is pending.</summary>
+    public void SuspendDirectDelivery()
+    {
+        Interlocked.Increment(ref _suspensions);
+    }
+
+    /// <summary>Ends a <see cref="SuspendDirectDelivery"/>: that CONNECT was refused.</summary>
+    public void ResumeDirectDelivery()
+    {
+        Interlocked.Decrement(ref _suspensions);
+    }
+
     /// <summary>MQTTnet dropped a PUBLISH from this client's full queue (it will never reach <see cref="SendPacketAsync"/>).</summary>
     public void CountDroppedFromMqttnet()
     {
@@ -278,6 +304,19 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter
     private static bool IsAccepted(MqttConnAckPacket connAck)
     {
         return connAck.ReturnCode == MqttConnectReturnCode.ConnectionAccepted && connAck.ReasonCode == MqttConnectReasonCode.Success;
+    }
+
+    private bool HasDataWaiting()
+    {
+        try
+        {
+            return _stream is PacketGuardStream { DataAvailable: true };
+        }
+        catch (Exception exception) when (exception is ObjectDisposedException or IOException or SocketException)
+        {
+            // The connection is closing; nothing more will come from it.
+            return false;
+        }
     }
 
     private bool NothingAhead()
