@@ -117,14 +117,6 @@ public sealed class DirectDeliveryTests
         Assert.True(broker.Services.GetRequiredService<DirectDelivery>().DeliveredTo("esp32-a") > 0, "no message was written directly");
     }
 
-    private static async Task ReceiveUpToAsync(TestMqttClient board, List<int> received, int last)
-    {
-        while (received.Count <= last)
-        {
-            received.Add(int.Parse((await board.WaitForMessageAsync()).Payload, CultureInfo.InvariantCulture));
-        }
-    }
-
     [Fact]
     public async Task Goes_on_writing_directly_after_a_message_mqttnet_cannot_encode()
     {
@@ -227,6 +219,14 @@ public sealed class DirectDeliveryTests
 
         // Assert: no exception (it would stop MQTTnet routing that message to anyone).
         Assert.False(connection.IsSendingMore);
+    }
+
+    private static async Task ReceiveUpToAsync(TestMqttClient board, List<int> received, int last)
+    {
+        while (received.Count <= last)
+        {
+            received.Add(int.Parse((await board.WaitForMessageAsync()).Payload, CultureInfo.InvariantCulture));
+        }
     }
 
     private static async Task PublishOneByOneAsync(TestMqttClient phone, TestMqttClient board, IEnumerable<string> payloads)
