@@ -15,7 +15,7 @@ public sealed class SimulatedBoardService(IOptions<SimulatorOptions> options, Co
         SimulatorOptions settings = options.Value;
         string deviceId = settings.Id.Length > 0 ? settings.Id : SimulatedDeviceId.For(Environment.MachineName);
         view.WriteLine($"Simulated board {deviceId}, broker {settings.Broker}:{settings.Port}. Ctrl-C stops it cleanly.");
-        view.WriteLine($"Try: mosquitto_pub -h {settings.Broker} -p {settings.Port} -t led -m on   (or type 'led on' in the broker's console)");
+        view.WriteLine(PublishHint.For(settings));
         view.WriteLine($"It reports on esp32/{deviceId}/led/state, /status, /error and /telemetry.");
 
         while (!stoppingToken.IsCancellationRequested)

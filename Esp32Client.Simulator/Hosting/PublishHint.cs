@@ -1,0 +1,15 @@
+namespace Esp32Client.Simulator.Hosting;
+
+/// <summary>The mosquitto_pub command line that lights this board, printed at start so a learner can copy it.</summary>
+public static class PublishHint
+{
+    /// <summary>
+    /// The command for <paramref name="settings"/>' broker, with <c>-u</c> and a placeholder for <c>-P</c> when the board
+    /// logs in: the password itself is not printed (the terminal may be on a classroom projector).
+    /// </summary>
+    public static string For(SimulatorOptions settings)
+    {
+        string credentials = settings.Username.Length > 0 ? $" -u {settings.Username} -P <password>" : string.Empty;
+        return $"Try: mosquitto_pub -h {settings.Broker} -p {settings.Port}{credentials} -t led -m on   (or type 'led on' in the broker's console)";
+    }
+}
