@@ -10,6 +10,10 @@ public static class RawMqtt
     private const byte ConnectHeader = 0x10;
     private const byte ConnAckHeader = 0x20;
     private const byte SubscribeHeader = 0x82;
+    private const byte PublishHeader = 0x30;
+    private const byte DuplicateFlag = 0x08;
+    private const int QualityOfServiceShift = 1;
+    private const int ConnAckBytes = 4;
     private const byte ProtocolLevel311 = 4;
     private const byte CleanSessionFlag = 0x02;
     private const byte PasswordFlag = 0x40;
@@ -55,6 +59,40 @@ public static class RawMqtt
         return [SubscribeHeader, .. RemainingLength(body.Length), .. body];
     }
 
+    /// <summary>
+    /// An MQTT 3.1.1 PUBLISH packet (section 3.3). <paramref name="packetId"/> is written for QoS 1 and 2 only;
+    /// <paramref name="duplicate"/> sets the DUP flag (section 3.3.1.1).
+    /// </summary>
+    public static byte[] Publish311(string topic, byte[] payload, int qualityOfService = 0, ushort packetId = 1, bool duplicate = false)
+    {
+        List<byte> body = [.. Text(topic)];
+        if (qualityOfService > 0)
+        {
+            body.Add((byte)(packetId >> 8));
+            body.Add((byte)(packetId & 0xFF));
+        }
+
+        body.AddRange(payload);
+        byte header = (byte)(PublishHeader | (qualityOfService << QualityOfServiceShift) | (duplicate ? DuplicateFlag : 0));
+        return [header, .. RemainingLength(body.Count), .. body];
+    }
+
+    /// <summary>Opens a loopback connection, sends <paramref name="connectPacket"/> and returns once the CONNACK has arrived.</summary>
+    public static async Task<Socket> ConnectAsync(int port, byte[] connectPacket)
+    {
+        Socket socket = await OpenAsync(port).ConfigureAwait(false);
+        socket.NoDelay = true;
+        await socket.SendAsync(connectPacket).ConfigureAwait(false);
+        await ReadExactlyAsync(socket, ConnAckBytes).ConfigureAwait(false);
+        return socket;
+    }
+
+    /// <summary>Opens a loopback connection as MQTT 3.1.1 client <paramref name="clientId"/> (clean session) and returns once the CONNACK has arrived.</summary>
+    public static Task<Socket> ConnectAsync(int port, string clientId)
+    {
+        return ConnectAsync(port, Connect311(clientId));
+    }
+
     /// <summary>Opens a TCP connection to a loopback port.</summary>
     public static async Task<Socket> OpenAsync(int port)
     {
@@ -69,7 +107,7 @@ public static class RawMqtt
     {
         using Socket socket = await OpenAsync(port).ConfigureAwait(false);
         await socket.SendAsync(Connect311(clientId, userName, password)).ConfigureAwait(false);
-        byte[] connAck = await ReadExactlyAsync(socket, 4).ConfigureAwait(false);
+        byte[] connAck = await ReadExactlyAsync(socket, ConnAckBytes).ConfigureAwait(false);
         if (connAck[0] != ConnAckHeader)
         {
             throw new InvalidOperationException($"Expected CONNACK, got packet type 0x{connAck[0]:X2}.");

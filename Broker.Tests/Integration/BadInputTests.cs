@@ -50,9 +50,7 @@ public sealed class BadInputTests
         // Arrange
         await using InProcessBroker broker = await StartAsync();
         await using TestMqttClient esp32 = await ConnectSubscriberAsync(broker);
-        using Socket greedy = await RawMqtt.OpenAsync(broker.Port);
-        await greedy.SendAsync(RawMqtt.Connect311("greedy"));
-        await RawMqtt.ReadExactlyAsync(greedy, 4);
+        using Socket greedy = await RawMqtt.ConnectAsync(broker.Port, "greedy");
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
 
         // Act: a PUBLISH declaring the largest MQTT length, 268,435,455 bytes.

@@ -22,7 +22,6 @@ public sealed class BurstDeliveryTests
     private const byte PacketTypeMask = 0xF0;
     private const int ContinuationBit = 0x80;
     private const int LengthValueMask = 0x7F;
-    private const int ConnAckBytes = 4;
     private const int SubAckBytes = 5;
     private const int ReadBufferBytes = 64 * 1024;
 
@@ -37,7 +36,7 @@ public sealed class BurstDeliveryTests
         await using InProcessBroker broker = await StartAsync();
         using Socket subscriber = await SubscribeAsync(broker.Port, "burst-subscriber");
         subscriber.ReceiveBufferSize = SlowSocketBufferBytes;
-        using Socket publisher = await ConnectAsync(broker.Port, "burst-publisher");
+        using Socket publisher = await RawMqtt.ConnectAsync(broker.Port, "burst-publisher");
         Task<int> counting = CountPublishesAsync(subscriber, BurstSize, SlowReadBytes);
 
         // Act: the whole burst in one go, as fast as TCP takes it.
@@ -55,7 +54,7 @@ public sealed class BurstDeliveryTests
         await using InProcessBroker broker = await StartAsync();
         using Socket stalled = await SubscribeAsync(broker.Port, "stalled-phone");
         using Socket reader = await SubscribeAsync(broker.Port, "esp32-a");
-        using Socket publisher = await ConnectAsync(broker.Port, "burst-publisher");
+        using Socket publisher = await RawMqtt.ConnectAsync(broker.Port, "burst-publisher");
         Task<int> counting = CountPublishesAsync(reader, StallingBurstSize + AfterStallMessages);
 
         // Act
@@ -76,18 +75,9 @@ public sealed class BurstDeliveryTests
         });
     }
 
-    private static async Task<Socket> ConnectAsync(int port, string clientId)
-    {
-        Socket socket = await RawMqtt.OpenAsync(port);
-        socket.NoDelay = true;
-        await socket.SendAsync(RawMqtt.Connect311(clientId));
-        await RawMqtt.ReadExactlyAsync(socket, ConnAckBytes);
-        return socket;
-    }
-
     private static async Task<Socket> SubscribeAsync(int port, string clientId)
     {
-        Socket socket = await ConnectAsync(port, clientId);
+        Socket socket = await RawMqtt.ConnectAsync(port, clientId);
 
         await socket.SendAsync(RawMqtt.Subscribe311("led"));
         await RawMqtt.ReadExactlyAsync(socket, SubAckBytes);
@@ -97,18 +87,7 @@ public sealed class BurstDeliveryTests
     /// <summary><paramref name="count"/> QoS 0 PUBLISH packets to "led", end to end.</summary>
     private static byte[] Burst(int count, int payloadBytes = SmallPayloadBytes)
     {
-        byte[] variableHeader = [0, 3, (byte)'l', (byte)'e', (byte)'d'];
-        int remainingLength = variableHeader.Length + payloadBytes;
-        List<byte> length = [];
-        do
-        {
-            byte digit = (byte)(remainingLength & LengthValueMask);
-            remainingLength >>= 7;
-            length.Add(remainingLength > 0 ? (byte)(digit | ContinuationBit) : digit);
-        }
-        while (remainingLength > 0);
-
-        byte[] publish = [PublishType, .. length, .. variableHeader, .. new byte[payloadBytes]];
+        byte[] publish = RawMqtt.Publish311("led", new byte[payloadBytes]);
         byte[] burst = new byte[publish.Length * count];
         for (int index = 0; index < count; index++)
         {

@@ -24,10 +24,6 @@ public sealed class DirectDeliveryTests
     private const int Messages = 3_000;
     private const int RunLength = 10;
     private static readonly string[] RoundTrips = ["on", "off", "toggle", "on", "off"];
-    private const byte Qos0PublishHeader = 0x30;
-    private const byte Qos1PublishHeader = 0x32;
-    private const byte DuplicateQos1PublishHeader = 0x3A;
-    private const int ConnAckBytes = 4;
     private const int SubAckBytes = 5;
     private const int PubAckBytes = 4;
     private const int SmallSocketBufferBytes = 1_024;
@@ -66,15 +62,13 @@ public sealed class DirectDeliveryTests
         await using InProcessBroker broker = await InProcessBroker.StartAsync();
         await using TestMqttClient board = await TestMqttClient.ConnectAsync(broker.Port, "esp32-a");
         await board.SubscribeAsync("seq", MqttQualityOfServiceLevel.AtLeastOnce);
-        using Socket publisher = await RawMqtt.OpenAsync(broker.Port);
-        publisher.NoDelay = true;
-        await publisher.SendAsync(RawMqtt.Connect311("sequencer"));
-        await RawMqtt.ReadExactlyAsync(publisher, ConnAckBytes);
+        using Socket publisher = await RawMqtt.ConnectAsync(broker.Port, "sequencer");
 
         // Act: one packet per write, so the broker often reads them one at a time.
         for (int index = 0; index < 2 * Pairs; index++)
         {
-            await publisher.SendAsync(Publish("seq", index, qualityOfService1: index % 2 == 0));
+            byte[] payload = Encoding.ASCII.GetBytes(index.ToString(CultureInfo.InvariantCulture));
+            await publisher.SendAsync(RawMqtt.Publish311("seq", payload, qualityOfService: index % 2 == 0 ? 1 : 0, packetId: (ushort)((index % ushort.MaxValue) + 1)));
         }
 
         // Assert
@@ -125,13 +119,11 @@ public sealed class DirectDeliveryTests
         await using TestMqttClient board = await TestMqttClient.ConnectAsync(broker.Port, "esp32-a");
         await board.SubscribeAsync("seq");
         await using TestMqttClient phone = await TestMqttClient.ConnectAsync(broker.Port, "phone");
-        using Socket retrier = await RawMqtt.OpenAsync(broker.Port);
-        await retrier.SendAsync(RawMqtt.Connect311("retrier"));
-        await RawMqtt.ReadExactlyAsync(retrier, ConnAckBytes);
+        using Socket retrier = await RawMqtt.ConnectAsync(broker.Port, "retrier");
 
         // Act: a QoS 1 PUBLISH sent again with DUP set (section 4.4). MQTTnet copies DUP into the QoS 0 packet for the
         // board's QoS 0 subscription, and its encoder refuses that packet, so it never reaches the board.
-        await retrier.SendAsync(DuplicateQos1Publish("seq", "dup"));
+        await retrier.SendAsync(RawMqtt.Publish311("seq", "dup"u8.ToArray(), qualityOfService: 1, duplicate: true));
         await RawMqtt.ReadExactlyAsync(retrier, PubAckBytes);
 
         // Assert: that packet left MQTTnet's queue all the same, so nothing is held back behind it.
@@ -168,10 +160,8 @@ public sealed class DirectDeliveryTests
         // Arrange: a subscriber to 't' that stopped reading, and a publisher held back by the flow control for it.
         await using InProcessBroker broker = await InProcessBroker.StartAsync(new Dictionary<string, string?> { ["Broker:MaxPendingMessagesPerClient"] = "4" });
         DeliveryFlowControl flowControl = broker.Services.GetRequiredService<DeliveryFlowControl>();
-        using Socket quiet = await RawMqtt.OpenAsync(broker.Port);
+        using Socket quiet = await RawMqtt.ConnectAsync(broker.Port, "phone-a");
         quiet.ReceiveBufferSize = SmallSocketBufferBytes;
-        await quiet.SendAsync(RawMqtt.Connect311("phone-a"));
-        await RawMqtt.ReadExactlyAsync(quiet, ConnAckBytes);
         await quiet.SendAsync(RawMqtt.Subscribe311("t"));
         await RawMqtt.ReadExactlyAsync(quiet, SubAckBytes);
         await using TestMqttClient publisher = await TestMqttClient.ConnectAsync(broker.Port, "sensor");
@@ -269,30 +259,5 @@ public sealed class DirectDeliveryTests
                 return;
             }
         }
-    }
-
-    /// <summary>An MQTT 3.1.1 QoS 1 PUBLISH with the DUP flag (section 3.3.1.1), packet id 1.</summary>
-    private static byte[] DuplicateQos1Publish(string topic, string payload)
-    {
-        byte[] topicBytes = Encoding.UTF8.GetBytes(topic);
-        List<byte> body = [(byte)(topicBytes.Length >> 8), (byte)topicBytes.Length, .. topicBytes, 0, 1, .. Encoding.UTF8.GetBytes(payload)];
-        return [DuplicateQos1PublishHeader, (byte)body.Count, .. body];
-    }
-
-    /// <summary>An MQTT 3.1.1 PUBLISH (section 3.3) whose payload is <paramref name="sequence"/> in decimal; packet id = sequence + 1 for QoS 1.</summary>
-    private static byte[] Publish(string topic, int sequence, bool qualityOfService1)
-    {
-        byte[] topicBytes = Encoding.UTF8.GetBytes(topic);
-        byte[] payload = Encoding.ASCII.GetBytes(sequence.ToString(CultureInfo.InvariantCulture));
-        List<byte> body = [(byte)(topicBytes.Length >> 8), (byte)topicBytes.Length, .. topicBytes];
-        if (qualityOfService1)
-        {
-            int packetId = (sequence % ushort.MaxValue) + 1;
-            body.Add((byte)(packetId >> 8));
-            body.Add((byte)packetId);
-        }
-
-        body.AddRange(payload);
-        return [qualityOfService1 ? Qos1PublishHeader : Qos0PublishHeader, (byte)body.Count, .. body];
     }
 }

@@ -9,7 +9,6 @@ public sealed class KeepAliveTests
 {
     private const int KeepAliveSecondsOffset = 10;
     private const byte OneSecond = 1;
-    private const int ConnAckBytes = 4;
     private const byte PingRespHeader = 0xD0;
     private static readonly byte[] s_pingRequest = [0xC0, 0x00];
 
@@ -52,9 +51,6 @@ public sealed class KeepAliveTests
         byte[] connect = RawMqtt.Connect311(clientId);
         connect[KeepAliveSecondsOffset] = 0;
         connect[KeepAliveSecondsOffset + 1] = OneSecond;
-        Socket socket = await RawMqtt.OpenAsync(port);
-        await socket.SendAsync(connect);
-        await RawMqtt.ReadExactlyAsync(socket, ConnAckBytes);
-        return socket;
+        return await RawMqtt.ConnectAsync(port, connect);
     }
 }
