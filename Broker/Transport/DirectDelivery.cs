@@ -53,8 +53,8 @@ public sealed class DirectDelivery : IMqttServerObserver
     {
         if (_connections.TryGetValue(clientId, out StreamChannelAdapter? open) && !ReferenceEquals(open, connection))
         {
-            open.SuspendDirectDelivery();
-            connection.TakingOverFrom = open;
+            open.Direct.Suspend();
+            connection.Direct.TakingOverFrom = open.Direct;
         }
     }
 
@@ -65,8 +65,8 @@ public sealed class DirectDelivery : IMqttServerObserver
     public void Accepted(MqttConnectPacket connect, StreamChannelAdapter connection)
     {
         MqttProtocolVersion protocolVersion = connection.PacketFormatterAdapter.ProtocolVersion;
-        connection.QualifiesForDirectDelivery = connect.CleanSession && protocolVersion is MqttProtocolVersion.V310 or MqttProtocolVersion.V311;
-        connection.TakingOverFrom = null;
+        connection.Direct.Qualifies = connect.CleanSession && protocolVersion is MqttProtocolVersion.V310 or MqttProtocolVersion.V311;
+        connection.Direct.TakingOverFrom = null;
         _connections[connect.ClientId] = connection;
     }
 
@@ -76,9 +76,9 @@ public sealed class DirectDelivery : IMqttServerObserver
     /// </summary>
     public void Closed(string clientId, StreamChannelAdapter connection)
     {
-        if (!connection.WasAccepted && connection.TakingOverFrom is { } open)
+        if (!connection.WasAccepted && connection.Direct.TakingOverFrom is { } open)
         {
-            open.ResumeDirectDelivery();
+            open.Resume();
         }
 
         // A client that connected again with the same id has a new connection here already; that one stays.
@@ -88,7 +88,7 @@ public sealed class DirectDelivery : IMqttServerObserver
     /// <summary>QoS 0 messages written to <paramref name="clientId"/> by this class, which MQTTnet's statistics do not count.</summary>
     public long DeliveredTo(string clientId)
     {
-        return _connections.TryGetValue(clientId, out StreamChannelAdapter? connection) ? connection.DirectDeliveries : 0;
+        return _connections.TryGetValue(clientId, out StreamChannelAdapter? connection) ? connection.Direct.Delivered : 0;
     }
 
     private Task OnEnqueueAsync(InterceptingClientApplicationMessageEnqueueEventArgs eventArgs)
@@ -117,7 +117,7 @@ public sealed class DirectDelivery : IMqttServerObserver
 
     private void Deliver(InterceptingClientApplicationMessageEnqueueEventArgs eventArgs, StreamChannelAdapter? connection)
     {
-        if (connection is null || !connection.AcceptsDirectDelivery)
+        if (connection is null || !connection.Direct.Accepts)
         {
             return;
         }
@@ -131,7 +131,7 @@ public sealed class DirectDelivery : IMqttServerObserver
             return;
         }
 
-        connection.CountQueuedInMqttnet();
+        connection.Direct.CountQueuedInMqttnet();
     }
 
     /// <summary>
@@ -148,9 +148,9 @@ public sealed class DirectDelivery : IMqttServerObserver
 
     private Task OnOverwrittenAsync(QueueMessageOverwrittenEventArgs eventArgs)
     {
-        if (_connections.TryGetValue(eventArgs.ReceiverClientId, out StreamChannelAdapter? connection) && connection.AcceptsDirectDelivery)
+        if (_connections.TryGetValue(eventArgs.ReceiverClientId, out StreamChannelAdapter? connection) && connection.Direct.Accepts)
         {
-            connection.CountDroppedFromMqttnet();
+            connection.Direct.CountLeftMqttnetQueue();
         }
 
         return Task.CompletedTask;

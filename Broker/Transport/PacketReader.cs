@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Net.Sockets;
 using MQTTnet.Adapter;
 using MQTTnet.Exceptions;
 
@@ -26,6 +27,9 @@ public sealed class PacketReader : IDisposable
     private int _start;
     private int _end;
     private int _neededBytes;
+    private long _packetsTaken;
+    private long _moreWaitingCheckedAt = -1;
+    private bool _moreWaiting;
 
     /// <summary>Reads from <paramref name="stream"/>.</summary>
     public PacketReader(Stream stream)
@@ -75,11 +79,32 @@ public sealed class PacketReader : IDisposable
 
         packet = new ReceivedMqttPacket(_buffer[_start], new ArraySegment<byte>(_buffer, _start + 1 + lengthBytes, remainingLength), totalLength);
         _start += totalLength;
+        _packetsTaken++;
         return true;
     }
 
-    /// <summary>Whether bytes after the packets taken so far have been read already: the client is sending more.</summary>
-    public bool HasUnreadBytes => _end > _start;
+    /// <summary>
+    /// Whether the client has sent more than the packets taken so far: bytes read already, or bytes waiting in the socket
+    /// underneath. The socket is asked once per packet taken, however often this is asked.
+    /// </summary>
+    public bool HasMoreInput
+    {
+        get
+        {
+            if (_end > _start)
+            {
+                return true;
+            }
+
+            if (_moreWaitingCheckedAt != _packetsTaken)
+            {
+                _moreWaiting = HasDataWaiting();
+                _moreWaitingCheckedAt = _packetsTaken;
+            }
+
+            return _moreWaiting;
+        }
+    }
 
     /// <summary>Gives the read buffer back to the pool if it holds no unread bytes; the last packet's body is then invalid.</summary>
     public void ReleaseIfEmpty()
@@ -112,6 +137,19 @@ public sealed class PacketReader : IDisposable
     public void Dispose()
     {
         ReturnBuffer();
+    }
+
+    private bool HasDataWaiting()
+    {
+        try
+        {
+            return _stream is PacketGuardStream { DataAvailable: true };
+        }
+        catch (Exception exception) when (exception is ObjectDisposedException or IOException or SocketException)
+        {
+            // The connection is closing; nothing more will come from it.
+            return false;
+        }
     }
 
     private void MakeRoom()

@@ -40,12 +40,6 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter
     private readonly Func<Func<long>?> _lookupQueuedMessages;
     private readonly Action<StreamChannelAdapter> _onAccepted;
     private int _closed;
-    private long _publishesQueuedInMqttnet;
-    private long _directDeliveries;
-    private long _packetsReceived;
-    private long _moreWaitingCheckedAt = -1;
-    private bool _moreWaiting;
-    private int _suspensions;
     private Func<long>? _queuedMessages;
     private bool _queuedMessagesLookedUp;
     private byte[]? _outgoing;
@@ -98,44 +92,14 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter
         return Task.CompletedTask;
     }
 
-    /// <summary>
-    /// Whether this client has sent more than MQTTnet has taken from this adapter so far: bytes already read, or bytes
-    /// waiting in the socket. The socket is asked once per received packet, however many recipients ask.
-    /// </summary>
-    public bool IsSendingMore
-    {
-        get
-        {
-            if (_reader.HasUnreadBytes)
-            {
-                return true;
-            }
+    /// <summary>Whether this client has sent more than MQTTnet has taken from this adapter so far (<see cref="PacketReader.HasMoreInput"/>).</summary>
+    public bool IsSendingMore => _reader.HasMoreInput;
 
-            long received = Interlocked.Read(ref _packetsReceived);
-            if (_moreWaitingCheckedAt != received)
-            {
-                _moreWaiting = HasDataWaiting();
-                _moreWaitingCheckedAt = received;
-            }
-
-            return _moreWaiting;
-        }
-    }
-
-    /// <summary>Whether this client's messages may be written by <see cref="TryDeliverDirectly"/> (set by <see cref="DirectDelivery"/>).</summary>
-    public bool QualifiesForDirectDelivery { get; set; }
-
-    /// <summary>Whether <see cref="TryDeliverDirectly"/> may write to this client now: it qualifies, and no CONNECT with its id is pending.</summary>
-    public bool AcceptsDirectDelivery => QualifiesForDirectDelivery && Volatile.Read(ref _suspensions) == 0;
+    /// <summary>What <see cref="DirectDelivery"/> keeps about this connection; <see cref="TryDeliverDirectly"/> and <see cref="SendPacketAsync"/> keep its counts.</summary>
+    public DirectDeliveryState Direct { get; } = new();
 
     /// <summary>Whether a CONNACK accepting this client has been written.</summary>
     public bool WasAccepted { get; private set; }
-
-    /// <summary>The open connection with this client's id that this one's CONNECT suspended (<see cref="DirectDelivery.Connecting"/>).</summary>
-    public StreamChannelAdapter? TakingOverFrom { get; set; }
-
-    /// <summary>QoS 0 messages written by <see cref="TryDeliverDirectly"/>, which MQTTnet's statistics do not see.</summary>
-    public long DirectDeliveries => Volatile.Read(ref _directDeliveries);
 
     /// <inheritdoc />
     public Task DisconnectAsync(CancellationToken cancellationToken)
@@ -180,16 +144,16 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (packet is MqttPublishPacket)
+            bool isPublish = packet is MqttPublishPacket;
+            if (isPublish)
             {
                 // Before encoding: a packet MQTTnet cannot encode (a QoS 0 copy of a DUP QoS 1 message) has left the
                 // queue all the same.
-                LeftMqttnetQueue();
+                Direct.CountLeftMqttnetQueue();
             }
 
             Append(packet);
-
-            if (packet is MqttPublishPacket && QueuedMessages() > 0 && _outgoingLength < CoalesceLimitBytes)
+            if (isPublish && QueuedMessages() > 0 && _outgoingLength < CoalesceLimitBytes)
             {
                 // MQTTnet's send loop comes back for the next one at once (MqttConnectedClient.SendPacketsLoop). Only a
                 // cleared queue (MqttSessionStatus.ClearApplicationMessagesQueueAsync, never called here) would leave
@@ -217,7 +181,7 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter
     /// <summary>
     /// Writes <paramref name="message"/> to this client as a QoS 0 PUBLISH now, on the calling thread, if nothing is ahead
     /// of it: no PUBLISH for this client waits in MQTTnet's queue or is being handed from there to this adapter
-    /// (<see cref="CountQueuedInMqttnet"/>), and no write is in progress. Returns false, having written nothing, when
+    /// (<see cref="DirectDeliveryState.NothingQueuedInMqttnet"/>), and no write is in progress. Returns false, having written nothing, when
     /// something is ahead or the connection is closed; MQTTnet's queue then takes the message, behind the others.
     /// A write the socket cannot take at once finishes in the background, holding back every later write.
     /// </summary>
@@ -250,7 +214,7 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter
             return false;
         }
 
-        Interlocked.Increment(ref _directDeliveries);
+        Direct.CountDelivered();
         if (flush.IsCompleted)
         {
             EndDirectWrite(flush);
@@ -261,30 +225,6 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter
         }
 
         return true;
-    }
-
-    /// <summary>A PUBLISH for this client was left to MQTTnet's queue; <see cref="TryDeliverDirectly"/> waits until it is written.</summary>
-    public void CountQueuedInMqttnet()
-    {
-        Interlocked.Increment(ref _publishesQueuedInMqttnet);
-    }
-
-    /// <summary>Holds direct writes back while another connection's CONNECT with this client's id is pending.</summary>
-    public void SuspendDirectDelivery()
-    {
-        Interlocked.Increment(ref _suspensions);
-    }
-
-    /// <summary>Ends a <see cref="SuspendDirectDelivery"/>: that CONNECT was refused.</summary>
-    public void ResumeDirectDelivery()
-    {
-        Interlocked.Decrement(ref _suspensions);
-    }
-
-    /// <summary>MQTTnet dropped a PUBLISH from this client's full queue (it will never reach <see cref="SendPacketAsync"/>).</summary>
-    public void CountDroppedFromMqttnet()
-    {
-        LeftMqttnetQueue();
     }
 
     /// <inheritdoc />
@@ -306,38 +246,9 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter
         return connAck.ReturnCode == MqttConnectReturnCode.ConnectionAccepted && connAck.ReasonCode == MqttConnectReasonCode.Success;
     }
 
-    private bool HasDataWaiting()
-    {
-        try
-        {
-            return _stream is PacketGuardStream { DataAvailable: true };
-        }
-        catch (Exception exception) when (exception is ObjectDisposedException or IOException or SocketException)
-        {
-            // The connection is closing; nothing more will come from it.
-            return false;
-        }
-    }
-
     private bool NothingAhead()
     {
-        return Volatile.Read(ref _closed) == 0 && Interlocked.Read(ref _publishesQueuedInMqttnet) == 0;
-    }
-
-    private void LeftMqttnetQueue()
-    {
-        // Never below zero: only the connections DirectDelivery follows count what they leave to MQTTnet.
-        long queued = Interlocked.Read(ref _publishesQueuedInMqttnet);
-        while (queued > 0)
-        {
-            long seen = Interlocked.CompareExchange(ref _publishesQueuedInMqttnet, queued - 1, queued);
-            if (seen == queued)
-            {
-                return;
-            }
-
-            queued = seen;
-        }
+        return Volatile.Read(ref _closed) == 0 && Direct.NothingQueuedInMqttnet;
     }
 
     private void EndDirectWrite(Task write)
@@ -416,7 +327,6 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter
         // otherwise hold one read buffer per connection during the whole CONNECT handshake.
         _reader.ReleaseIfEmpty();
         Interlocked.Add(ref _bytesReceived, received.TotalLength);
-        Interlocked.Increment(ref _packetsReceived);
         if (PacketFormatterAdapter.ProtocolVersion == MqttProtocolVersion.Unknown)
         {
             PacketFormatterAdapter.DetectProtocolVersion(received);
