@@ -117,15 +117,20 @@ public sealed class DirectDelivery : IMqttServerObserver
 
     private void Deliver(InterceptingClientApplicationMessageEnqueueEventArgs eventArgs, StreamChannelAdapter? connection)
     {
-        if (connection is null || !connection.Direct.Accepts)
+        if (connection is null || !connection.Direct.Qualifies)
         {
             return;
         }
 
+        // While a CONNECT with this client's id is pending (not Accepts), messages are not written directly but are
+        // still counted, so none written directly after a refused CONNECT overtakes them.
         MqttApplicationMessage message = eventArgs.ApplicationMessage;
         string senderId = eventArgs.SenderClientId;
-        bool qualifies = message.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtMostOnce && !string.IsNullOrEmpty(senderId) && !IsSendingMore(senderId);
-        if (qualifies && connection.TryDeliverDirectly(message))
+        bool writeNow = connection.Direct.Accepts
+            && message.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtMostOnce
+            && !string.IsNullOrEmpty(senderId)
+            && !IsSendingMore(senderId);
+        if (writeNow && connection.TryDeliverDirectly(message))
         {
             eventArgs.AcceptEnqueue = false;
             return;
@@ -148,7 +153,7 @@ public sealed class DirectDelivery : IMqttServerObserver
 
     private Task OnOverwrittenAsync(QueueMessageOverwrittenEventArgs eventArgs)
     {
-        if (_connections.TryGetValue(eventArgs.ReceiverClientId, out StreamChannelAdapter? connection) && connection.Direct.Accepts)
+        if (_connections.TryGetValue(eventArgs.ReceiverClientId, out StreamChannelAdapter? connection) && connection.Direct.Qualifies)
         {
             connection.Direct.CountLeftMqttnetQueue();
         }
