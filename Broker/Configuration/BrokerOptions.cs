@@ -33,7 +33,10 @@ public sealed class BrokerOptions
     /// <summary>Folder that holds the retained-message store; a relative path is taken from the current directory.</summary>
     public string DataDirectory { get; set; } = "data";
 
-    /// <summary>Largest PUBLISH payload accepted; a bigger packet closes that connection before it is read.</summary>
+    /// <summary>
+    /// Largest PUBLISH payload accepted: a bigger one is dropped and its connection closed (ClientChannelAdapter); a packet
+    /// bigger than this plus <see cref="PacketHeaderAllowanceBytes"/> is refused before it is read (PacketGuardStream).
+    /// </summary>
     public int MaxPayloadBytes { get; set; } = 1_048_576;
 
     /// <summary>

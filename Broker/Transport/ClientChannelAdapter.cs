@@ -94,7 +94,7 @@ public sealed class ClientChannelAdapter : IMqttChannelAdapter
             return receiving;
         }
 
-        return ReceiveThroughGateAsync(receiving);
+        return ReceiveCheckedAsync(receiving);
     }
 
     /// <inheritdoc />
@@ -131,7 +131,7 @@ public sealed class ClientChannelAdapter : IMqttChannelAdapter
         return packet is MqttPublishPacket publish && publish.Payload.Length > _maxPayloadBytes;
     }
 
-    private async Task<MqttPacket> ReceiveThroughGateAsync(Task<MqttPacket> receiving)
+    private async Task<MqttPacket> ReceiveCheckedAsync(Task<MqttPacket> receiving)
     {
         MqttPacket packet = await receiving.ConfigureAwait(false);
         if (IsTooLarge(packet))
