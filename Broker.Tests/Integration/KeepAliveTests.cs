@@ -10,10 +10,12 @@ public sealed class KeepAliveTests
     private const int KeepAliveSecondsOffset = 10;
     private const byte OneSecond = 1;
     private const byte PingRespHeader = 0xD0;
+    private const int ChatterPublishes = 12;
     private static readonly byte[] s_pingRequest = [0xC0, 0x00];
 
     // MQTT 3.1.1 section 3.1.2.10: the server disconnects after one and a half keep-alive periods without a packet.
     private static readonly TimeSpan s_gracePeriod = TimeSpan.FromSeconds(1.5);
+    private static readonly TimeSpan s_chatterInterval = TimeSpan.FromSeconds(0.25);
 
     [Fact]
     public async Task Answers_a_ping_request()
@@ -43,6 +45,29 @@ public sealed class KeepAliveTests
         // Assert
         Assert.InRange(silence.Elapsed, s_gracePeriod, TestTimeouts.Short);
         await broker.Logs.WaitForAsync("sleeper lost its connection");
+    }
+
+    [Fact]
+    public async Task Keeps_a_client_that_only_publishes_connected_past_its_keep_alive()
+    {
+        // Arrange: lone QoS 0 publishes are routed without MQTTnet's receive loop (InlinePublishing), whose keep-alive
+        // monitor must still see the client.
+        await using InProcessBroker broker = await InProcessBroker.StartAsync();
+        await using TestMqttClient listener = await TestMqttClient.ConnectAsync(broker.Port, "listener");
+        await listener.SubscribeAsync("chatter");
+        using Socket client = await ConnectAsync(broker.Port, "chatterbox");
+
+        // Act: one publish per quarter second for three seconds, twice the grace period, and nothing else.
+        for (int index = 0; index < ChatterPublishes; index++)
+        {
+            await client.SendAsync(RawMqtt.Publish311("chatter", [(byte)index]));
+            Assert.Equal("chatter", (await listener.WaitForMessageAsync()).Topic);
+            await Task.Delay(s_chatterInterval);
+        }
+
+        // Assert: still served.
+        await client.SendAsync(s_pingRequest);
+        Assert.Equal([PingRespHeader, 0x00], await RawMqtt.ReadExactlyAsync(client, 2));
     }
 
     /// <summary>Connects with a keep-alive of one second.</summary>

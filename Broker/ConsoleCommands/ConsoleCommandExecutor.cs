@@ -15,14 +15,16 @@ public sealed class ConsoleCommandExecutor
 {
     private readonly BrokerServer _broker;
     private readonly DirectDelivery _directDelivery;
+    private readonly InlinePublishing _inlinePublishing;
     private readonly SubscriptionRegistry _registry;
     private readonly RetainedMessageStore _store;
     private readonly TextWriter _output;
 
     /// <summary>Creates the executor.</summary>
-    public ConsoleCommandExecutor(BrokerServer broker, SubscriptionRegistry registry, RetainedMessageStore store, BrokerConsole console, DirectDelivery directDelivery)
+    public ConsoleCommandExecutor(BrokerServer broker, SubscriptionRegistry registry, RetainedMessageStore store, BrokerConsole console, DirectDelivery directDelivery, InlinePublishing inlinePublishing)
     {
         _directDelivery = directDelivery;
+        _inlinePublishing = inlinePublishing;
         _broker = broker;
         _registry = registry;
         _store = store;
@@ -87,7 +89,7 @@ public sealed class ConsoleCommandExecutor
             text.Append(CultureInfo.InvariantCulture, $"  {client.Id}  from {EndpointText.Format(client.RemoteEndPoint)}, {ProtocolText.Format(client.ProtocolVersion)}, ");
             text.Append(CultureInfo.InvariantCulture, $"connected since {client.ConnectedTimestamp.ToLocalTime():HH:mm:ss}, ");
             // MQTTnet counts from the client's side: "sent" is what the client sent (MqttClientStatistics.HandleReceivedPacket).
-            long sent = client.SentApplicationMessagesCount;
+            long sent = client.SentApplicationMessagesCount + _inlinePublishing.PublishedBy(client.Id);
             long received = client.ReceivedApplicationMessagesCount + _directDelivery.DeliveredTo(client.Id);
             text.Append(CultureInfo.InvariantCulture, $"{sent} {(sent == 1 ? "message" : "messages")} sent to the broker, {received} received");
         }

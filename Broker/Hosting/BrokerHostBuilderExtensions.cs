@@ -39,6 +39,7 @@ public static class BrokerHostBuilderExtensions
         services.AddSingleton<ConnectionDirectory>();
         services.AddSingleton<DeliveryFlowControl>();
         services.AddSingleton<DirectDelivery>();
+        services.AddSingleton<InlinePublishing>();
         services.AddSingleton<RetainedRoutingGate>();
         services.AddSingleton<GuardedTcpServerAdapter>();
         services.AddSingleton<SubscriptionRegistry>();
@@ -55,6 +56,7 @@ public static class BrokerHostBuilderExtensions
         services.AddSingleton<IMqttServerObserver>(provider => provider.GetRequiredService<MessageObserver>());
         services.AddSingleton<IMqttServerObserver>(provider => provider.GetRequiredService<DeliveryFlowControl>());
         services.AddSingleton<IMqttServerObserver>(provider => provider.GetRequiredService<DirectDelivery>());
+        services.AddSingleton<IMqttServerObserver>(provider => provider.GetRequiredService<InlinePublishing>());
 
         services.AddSingleton<BrokerServer>();
         services.AddHostedService(provider => provider.GetRequiredService<BrokerServer>());

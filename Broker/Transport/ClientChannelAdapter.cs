@@ -18,24 +18,26 @@ namespace Esp32Mqtt.Broker.Transport;
 /// <item>retained PUBLISHes and SUBSCRIBEs: each is processed inside <see cref="RetainedRoutingGate"/>. MQTTnet asks for
 /// the next packet only once it has processed the last one (MqttConnectedClient.ReceivePackagesLoop), so the gate is
 /// left when the next packet is asked for.</item>
+/// <item>a lone QoS 0 PUBLISH: routed here, on the thread that read it, through <see cref="InlinePublisher"/>; MQTTnet's
+/// receive loop then never sees it, and the read of the next packet starts at once.</item>
 /// </list>
 /// </summary>
 public sealed class ClientChannelAdapter : IMqttChannelAdapter
 {
     private readonly IMqttChannelAdapter _inner;
-    private readonly Action<MqttConnectPacket> _onConnect;
+    private readonly Func<MqttConnectPacket, InlinePublisher> _onConnect;
     private readonly RetainedRoutingGate _routingGate;
     private readonly int _maxPayloadBytes;
     private readonly Action<PacketGuardRejection> _onRejected;
-    private bool _connectReceived;
+    private InlinePublisher? _publisher;
     private RoutingGateKind? _inGate;
 
     /// <summary>
-    /// Wraps <paramref name="inner"/>; <paramref name="onConnect"/> sees the CONNECT packet, retained publishes and
-    /// subscriptions pass <paramref name="routingGate"/>, and a payload over <paramref name="maxPayloadBytes"/> is reported
-    /// to <paramref name="onRejected"/> and ends the connection.
+    /// Wraps <paramref name="inner"/>; <paramref name="onConnect"/> sees the CONNECT packet and gives what routes that
+    /// client's lone QoS 0 publishes, retained publishes and subscriptions pass <paramref name="routingGate"/>, and a
+    /// payload over <paramref name="maxPayloadBytes"/> is reported to <paramref name="onRejected"/> and ends the connection.
     /// </summary>
-    public ClientChannelAdapter(IMqttChannelAdapter inner, Action<MqttConnectPacket> onConnect, RetainedRoutingGate routingGate, int maxPayloadBytes, Action<PacketGuardRejection> onRejected)
+    public ClientChannelAdapter(IMqttChannelAdapter inner, Func<MqttConnectPacket, InlinePublisher> onConnect, RetainedRoutingGate routingGate, int maxPayloadBytes, Action<PacketGuardRejection> onRejected)
     {
         _inner = inner;
         _onConnect = onConnect;
@@ -80,7 +82,7 @@ public sealed class ClientChannelAdapter : IMqttChannelAdapter
     /// <inheritdoc />
     public Task<MqttPacket> ReceivePacketAsync(CancellationToken cancellationToken)
     {
-        if (!_connectReceived)
+        if (_publisher is null)
         {
             return ReceiveConnectPacketAsync(cancellationToken);
         }
@@ -88,13 +90,15 @@ public sealed class ClientChannelAdapter : IMqttChannelAdapter
         // Asked for the next packet: the one before has been processed.
         LeaveGate();
         Task<MqttPacket> receiving = _inner.ReceivePacketAsync(cancellationToken);
-        if (receiving.IsCompletedSuccessfully && GateKindOf(receiving.Result) is null && !IsTooLarge(receiving.Result))
+        if (receiving.IsCompletedSuccessfully && IsForMqttnetAsIs(receiving.Result, _publisher, cancellationToken))
         {
-            // The common case (a plain PUBLISH, a PUBACK, a PINGREQ): no state machine, no allocation.
+            // The common case for a client sending a stream (a PUBLISH with more behind it, a PUBACK): no state machine,
+            // no allocation.
+            _publisher.HandedToMqttnet();
             return receiving;
         }
 
-        return ReceiveCheckedAsync(receiving);
+        return ReceiveCheckedAsync(receiving, _publisher, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -131,24 +135,41 @@ public sealed class ClientChannelAdapter : IMqttChannelAdapter
         return packet is MqttPublishPacket publish && publish.Payload.Length > _maxPayloadBytes;
     }
 
-    private async Task<MqttPacket> ReceiveCheckedAsync(Task<MqttPacket> receiving)
+    private bool IsForMqttnetAsIs(MqttPacket? packet, InlinePublisher publisher, CancellationToken cancellationToken)
     {
-        MqttPacket packet = await receiving.ConfigureAwait(false);
-        if (IsTooLarge(packet))
-        {
-            // Ends the connection the way a closed socket does (MqttConnectedClient.ReceivePackagesLoop stops on null):
-            // not a clean disconnect, so the client's will is published.
-            _onRejected(new PacketGuardRejection(RejectionKind.PayloadTooLarge, ((MqttPublishPacket)packet).Payload.Length, []));
-            return null!;
-        }
+        return packet is null || (GateKindOf(packet) is null && !IsTooLarge(packet) && !publisher.Takes(packet, cancellationToken));
+    }
 
-        if (GateKindOf(packet) is RoutingGateKind kind)
+    private async Task<MqttPacket> ReceiveCheckedAsync(Task<MqttPacket> receiving, InlinePublisher publisher, CancellationToken cancellationToken)
+    {
+        while (true)
         {
-            await _routingGate.EnterAsync(kind).ConfigureAwait(false);
-            _inGate = kind;
-        }
+            MqttPacket packet = await receiving.ConfigureAwait(false);
+            if (IsTooLarge(packet))
+            {
+                // Ends the connection the way a closed socket does (MqttConnectedClient.ReceivePackagesLoop stops on null):
+                // not a clean disconnect, so the client's will is published.
+                _onRejected(new PacketGuardRejection(RejectionKind.PayloadTooLarge, ((MqttPublishPacket)packet).Payload.Length, []));
+                return null!;
+            }
 
-        return packet;
+            if (packet is not null && publisher.Takes(packet, cancellationToken))
+            {
+                // Routed on this thread; MQTTnet, still waiting for a packet, does not see it.
+                await publisher.PublishAsync(packet, cancellationToken).ConfigureAwait(false);
+                receiving = _inner.ReceivePacketAsync(cancellationToken);
+                continue;
+            }
+
+            if (GateKindOf(packet) is RoutingGateKind kind)
+            {
+                await _routingGate.EnterAsync(kind).ConfigureAwait(false);
+                _inGate = kind;
+            }
+
+            publisher.HandedToMqttnet();
+            return packet!;
+        }
     }
 
     private void LeaveGate()
@@ -163,7 +184,6 @@ public sealed class ClientChannelAdapter : IMqttChannelAdapter
     private async Task<MqttPacket> ReceiveConnectPacketAsync(CancellationToken cancellationToken)
     {
         MqttPacket packet = await _inner.ReceivePacketAsync(cancellationToken).ConfigureAwait(false);
-        _connectReceived = true;
 
         // Off the socket event thread that may have completed the read (Hosting/SocketCompletions.cs): MQTTnet checks
         // the credentials next, and a PBKDF2 hash (ConnectionAuthenticator) would hold up every other connection on it.
@@ -176,7 +196,7 @@ public sealed class ClientChannelAdapter : IMqttChannelAdapter
                 connectPacket.ClientId = ClientIdentifiers.Create();
             }
 
-            _onConnect(connectPacket);
+            _publisher = _onConnect(connectPacket);
         }
 
         return packet;

@@ -23,6 +23,7 @@ public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
     private readonly ConnectionDirectory _directory;
     private readonly DeliveryFlowControl _flowControl;
     private readonly DirectDelivery _directDelivery;
+    private readonly InlinePublishing _inlinePublishing;
     private readonly RetainedRoutingGate _routingGate;
     private readonly ConcurrentDictionary<PacketGuardStream, byte> _openConnections = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -30,9 +31,10 @@ public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
     private MqttServerOptions? _serverOptions;
 
     /// <summary>Creates the adapter; nothing is bound until MQTTnet starts it.</summary>
-    public GuardedTcpServerAdapter(IOptions<BrokerOptions> options, ConnectionProblemLog problems, ConnectionDirectory directory, DeliveryFlowControl flowControl, DirectDelivery directDelivery, RetainedRoutingGate routingGate)
+    public GuardedTcpServerAdapter(IOptions<BrokerOptions> options, ConnectionProblemLog problems, ConnectionDirectory directory, DeliveryFlowControl flowControl, DirectDelivery directDelivery, InlinePublishing inlinePublishing, RetainedRoutingGate routingGate)
     {
         _directDelivery = directDelivery;
+        _inlinePublishing = inlinePublishing;
         _flowControl = flowControl;
         _routingGate = routingGate;
         _options = options.Value;
@@ -123,6 +125,7 @@ public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
         _openConnections.TryAdd(guard, 0);
         MqttConnectPacket? connect = null;
         StreamChannelAdapter? channelAdapter = null;
+        InlinePublisher? publisher = null;
         try
         {
             Func<IMqttChannelAdapter, Task>? clientHandler = ClientHandler;
@@ -138,7 +141,11 @@ public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
                 _serverOptions.WriterBufferSizeMax,
                 _flowControl,
                 () => QueuedMessagesOf(connect),
-                accepted => _directDelivery.Accepted(connect!, accepted));
+                accepted =>
+                {
+                    _directDelivery.Accepted(connect!, accepted);
+                    _inlinePublishing.Accepted(connect!, publisher!);
+                });
 
             // The wrapper owns the channel adapter and disposes it.
             using ClientChannelAdapter clientAdapter = new(
@@ -148,6 +155,8 @@ public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
                     connect = connectPacket;
                     _directory.Record(remote, connectPacket);
                     _directDelivery.Connecting(connectPacket.ClientId, channelAdapter);
+                    publisher = _inlinePublishing.For(connectPacket, () => channelAdapter.IsSendingMore);
+                    return publisher;
                 },
                 _routingGate,
                 _options.MaxPayloadBytes,
@@ -164,6 +173,11 @@ public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
             if (connect is not null && channelAdapter is not null)
             {
                 _directDelivery.Closed(connect.ClientId, channelAdapter);
+            }
+
+            if (connect is not null && publisher is not null)
+            {
+                _inlinePublishing.Closed(connect.ClientId, publisher);
             }
 
             _directory.Forget(remote);
