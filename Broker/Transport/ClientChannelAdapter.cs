@@ -17,7 +17,7 @@ namespace Esp32Mqtt.Broker.Transport;
 /// refused any packet too big to be read, but a packet's length also counts its topic and properties);</item>
 /// <item>retained PUBLISHes and SUBSCRIBEs: each is processed inside <see cref="RetainedRoutingGate"/>. MQTTnet asks for
 /// the next packet only once it has processed the last one (MqttConnectedClient.ReceivePackagesLoop), so the gate is
-/// left when the next packet is asked for.</item>
+/// left when the next packet is asked for, or once a publish routed here has been routed.</item>
 /// <item>a lone QoS 0 PUBLISH: routed here, on the thread that read it, through <see cref="InlinePublisher"/>; MQTTnet's
 /// receive loop then never sees it, and the read of the next packet starts at once.</item>
 /// </list>
@@ -153,22 +153,27 @@ public sealed class ClientChannelAdapter : IMqttChannelAdapter
                 return null!;
             }
 
+            await EnterGateIfNeededAsync(packet).ConfigureAwait(false);
             if (packet is not null && publisher.Takes(packet, cancellationToken))
             {
                 // Routed on this thread; MQTTnet, still waiting for a packet, does not see it.
                 await publisher.PublishAsync(packet, cancellationToken).ConfigureAwait(false);
+                LeaveGate();
                 receiving = _inner.ReceivePacketAsync(cancellationToken);
                 continue;
             }
 
-            if (GateKindOf(packet) is RoutingGateKind kind)
-            {
-                await _routingGate.EnterAsync(kind).ConfigureAwait(false);
-                _inGate = kind;
-            }
-
             publisher.HandedToMqttnet();
             return packet!;
+        }
+    }
+
+    private async ValueTask EnterGateIfNeededAsync(MqttPacket? packet)
+    {
+        if (GateKindOf(packet) is RoutingGateKind kind)
+        {
+            await _routingGate.EnterAsync(kind).ConfigureAwait(false);
+            _inGate = kind;
         }
     }
 

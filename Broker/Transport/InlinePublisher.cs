@@ -43,15 +43,15 @@ public sealed class InlinePublisher
     public long Published => Volatile.Read(ref _published);
 
     /// <summary>
-    /// Whether <paramref name="packet"/> is routed here rather than by MQTTnet: a QoS 0, not retained PUBLISH to a plain
-    /// topic (no topic alias, which MQTTnet resolves per connection, and no wildcard, which MQTTnet's own path deals with),
-    /// the last packet the client has sent for now, while MQTTnet has seen the client recently enough.
+    /// Whether <paramref name="packet"/> is routed here rather than by MQTTnet: a QoS 0 PUBLISH (retained or not) to a
+    /// plain topic (no topic alias, which MQTTnet resolves per connection, and no wildcard, which MQTTnet's own path deals
+    /// with), the last packet the client has sent for now, while MQTTnet has seen the client recently enough.
     /// A client sending a stream of packets stays on MQTTnet's loop: that loop runs beside the socket's thread, on the
     /// other core, and a socket thread busy with one publisher would hold up every other connection.
     /// </summary>
     public bool Takes(MqttPacket packet, CancellationToken cancellationToken)
     {
-        return packet is MqttPublishPacket { QualityOfServiceLevel: MqttQualityOfServiceLevel.AtMostOnce, Retain: false, TopicAlias: 0 } publish
+        return packet is MqttPublishPacket { QualityOfServiceLevel: MqttQualityOfServiceLevel.AtMostOnce, TopicAlias: 0 } publish
             && IsPlainTopic(publish.Topic)
             && !cancellationToken.IsCancellationRequested
             && _timeProvider.GetElapsedTime(Volatile.Read(ref _mqttnetSawPacketAt)) < _feedMqttnetWithin
