@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using Esp32Mqtt.Broker.Transport;
 using Esp32Mqtt.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Esp32Mqtt.Broker.Tests.Integration;
 
@@ -10,12 +12,13 @@ public sealed class KeepAliveTests
     private const int KeepAliveSecondsOffset = 10;
     private const byte OneSecond = 1;
     private const byte PingRespHeader = 0xD0;
-    private const int ChatterPublishes = 12;
+    private const byte TwoSeconds = 2;
+    private const int ChatterPublishes = 40;
     private static readonly byte[] s_pingRequest = [0xC0, 0x00];
 
     // MQTT 3.1.1 section 3.1.2.10: the server disconnects after one and a half keep-alive periods without a packet.
     private static readonly TimeSpan s_gracePeriod = TimeSpan.FromSeconds(1.5);
-    private static readonly TimeSpan s_chatterInterval = TimeSpan.FromSeconds(0.25);
+    private static readonly TimeSpan s_chatterInterval = TimeSpan.FromSeconds(0.1);
 
     [Fact]
     public async Task Answers_a_ping_request()
@@ -55,9 +58,9 @@ public sealed class KeepAliveTests
         await using InProcessBroker broker = await InProcessBroker.StartAsync();
         await using TestMqttClient listener = await TestMqttClient.ConnectAsync(broker.Port, "listener");
         await listener.SubscribeAsync("chatter");
-        using Socket client = await ConnectAsync(broker.Port, "chatterbox");
+        using Socket client = await ConnectAsync(broker.Port, "chatterbox", TwoSeconds);
 
-        // Act: one publish per quarter second for three seconds, twice the grace period, and nothing else.
+        // Act: one publish per tenth of a second for four seconds, past the three-second grace period, and nothing else.
         for (int index = 0; index < ChatterPublishes; index++)
         {
             await client.SendAsync(RawMqtt.Publish311("chatter", [(byte)index]));
@@ -65,17 +68,18 @@ public sealed class KeepAliveTests
             await Task.Delay(s_chatterInterval);
         }
 
-        // Assert: still served.
+        // Assert: still served, and publishes were routed where MQTTnet did not see them.
         await client.SendAsync(s_pingRequest);
         Assert.Equal([PingRespHeader, 0x00], await RawMqtt.ReadExactlyAsync(client, 2));
+        Assert.InRange(broker.Services.GetRequiredService<InlinePublishing>().PublishedBy("chatterbox"), 1, ChatterPublishes);
     }
 
-    /// <summary>Connects with a keep-alive of one second.</summary>
-    private static async Task<Socket> ConnectAsync(int port, string clientId)
+    /// <summary>Connects with a keep-alive of <paramref name="keepAliveSeconds"/>.</summary>
+    private static async Task<Socket> ConnectAsync(int port, string clientId, byte keepAliveSeconds = OneSecond)
     {
         byte[] connect = RawMqtt.Connect311(clientId);
         connect[KeepAliveSecondsOffset] = 0;
-        connect[KeepAliveSecondsOffset + 1] = OneSecond;
+        connect[KeepAliveSecondsOffset + 1] = keepAliveSeconds;
         return await RawMqtt.ConnectAsync(port, connect);
     }
 }

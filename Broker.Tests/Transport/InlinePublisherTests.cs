@@ -9,9 +9,11 @@ namespace Esp32Mqtt.Broker.Tests.Transport;
 public sealed class InlinePublisherTests
 {
     private const ushort KeepAliveSeconds = 60;
+    private const ushort ShortKeepAliveSeconds = 2;
 
-    // A quarter of the keep-alive period (InlinePublisher.KeepAliveFractionDivisor).
-    private static readonly TimeSpan s_feedWithin = TimeSpan.FromSeconds(15);
+    // A quarter of the keep-alive period, but at most a second (InlinePublisher).
+    private static readonly TimeSpan s_feedWithin = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan s_feedWithinShortKeepAlive = TimeSpan.FromSeconds(0.5);
 
     public static TheoryData<string, MqttPacket, bool> Packets => new()
     {
@@ -61,13 +63,15 @@ public sealed class InlinePublisherTests
         Assert.False(publisher.Takes(Publish("led"), new CancellationToken(canceled: true)));
     }
 
-    [Fact]
-    public void Leaves_a_publish_to_mqttnet_when_mqttnet_has_not_seen_the_client_for_a_quarter_of_its_keep_alive()
+    [Theory]
+    [InlineData(KeepAliveSeconds, 1.0)]
+    [InlineData(ShortKeepAliveSeconds, 0.5)]
+    public void Leaves_a_publish_to_mqttnet_when_mqttnet_has_not_seen_the_client_for_a_quarter_of_its_keep_alive_or_a_second(ushort keepAliveSeconds, double unseenSeconds)
     {
         // Arrange
         ManualTimeProvider clock = new();
-        InlinePublisher publisher = CreatePublisher(clock);
-        clock.Advance(s_feedWithin - TimeSpan.FromTicks(1));
+        InlinePublisher publisher = CreatePublisher(clock, keepAliveSeconds: keepAliveSeconds);
+        clock.Advance(TimeSpan.FromSeconds(unseenSeconds) - TimeSpan.FromTicks(1));
         Assert.True(publisher.Takes(Publish("led"), CancellationToken.None));
 
         // Act
@@ -106,10 +110,67 @@ public sealed class InlinePublisherTests
         Assert.True(publisher.Takes(Publish("led"), CancellationToken.None));
     }
 
+    [Fact]
+    public void Leaves_publishes_to_mqttnet_while_a_connect_with_the_same_client_id_is_pending()
+    {
+        // Arrange
+        InlinePublishing publishing = new(new ManualTimeProvider());
+        InlinePublisher open = Accept(publishing, "esp32-a1");
+
+        // Act
+        publishing.For(Connect("esp32-a1"), () => false);
+
+        // Assert
+        Assert.False(open.Takes(Publish("led"), CancellationToken.None));
+    }
+
+    [Fact]
+    public void Takes_publishes_again_once_the_connect_with_the_same_client_id_is_refused()
+    {
+        // Arrange
+        InlinePublishing publishing = new(new ManualTimeProvider());
+        InlinePublisher open = Accept(publishing, "esp32-a1");
+        InlinePublisher refused = publishing.For(Connect("esp32-a1"), () => false);
+
+        // Act: closed without a CONNACK accepting it.
+        publishing.Closed("esp32-a1", refused);
+
+        // Assert
+        Assert.True(open.Takes(Publish("led"), CancellationToken.None));
+    }
+
+    [Fact]
+    public void Leaves_the_taken_over_connections_publishes_to_mqttnet_once_the_new_one_is_accepted()
+    {
+        // Arrange
+        InlinePublishing publishing = new(new ManualTimeProvider());
+        InlinePublisher open = Accept(publishing, "esp32-a1");
+
+        // Act
+        InlinePublisher taking = Accept(publishing, "esp32-a1");
+        publishing.Closed("esp32-a1", open);
+
+        // Assert
+        Assert.False(open.Takes(Publish("led"), CancellationToken.None));
+        Assert.True(taking.Takes(Publish("led"), CancellationToken.None));
+    }
+
+    private static InlinePublisher Accept(InlinePublishing publishing, string clientId)
+    {
+        MqttConnectPacket connect = Connect(clientId);
+        InlinePublisher publisher = publishing.For(connect, () => false);
+        publishing.Accepted(connect, publisher);
+        return publisher;
+    }
+
+    private static MqttConnectPacket Connect(string clientId, ushort keepAliveSeconds = KeepAliveSeconds)
+    {
+        return new MqttConnectPacket { ClientId = clientId, KeepAlivePeriod = keepAliveSeconds };
+    }
+
     private static InlinePublisher CreatePublisher(TimeProvider clock, Func<bool>? isSendingMore = null, ushort keepAliveSeconds = KeepAliveSeconds)
     {
-        MqttConnectPacket connect = new() { ClientId = "phone", KeepAlivePeriod = keepAliveSeconds };
-        return new InlinePublishing(clock).For(connect, isSendingMore ?? (() => false));
+        return new InlinePublishing(clock).For(Connect("phone", keepAliveSeconds), isSendingMore ?? (() => false));
     }
 
     private static MqttPublishPacket Publish(string topic, MqttQualityOfServiceLevel qualityOfService = MqttQualityOfServiceLevel.AtMostOnce, bool retain = false, ushort topicAlias = 0)

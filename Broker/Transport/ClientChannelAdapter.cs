@@ -156,9 +156,17 @@ public sealed class ClientChannelAdapter : IMqttChannelAdapter
             await EnterGateIfNeededAsync(packet).ConfigureAwait(false);
             if (packet is not null && publisher.Takes(packet, cancellationToken))
             {
-                // Routed on this thread; MQTTnet, still waiting for a packet, does not see it.
-                await publisher.PublishAsync(packet, cancellationToken).ConfigureAwait(false);
-                LeaveGate();
+                // Routed on this thread; MQTTnet, still waiting for a packet, does not see it. If routing fails, MQTTnet's
+                // loop ends the connection, as it would have on its own path.
+                try
+                {
+                    await publisher.PublishAsync(packet, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    LeaveGate();
+                }
+
                 receiving = _inner.ReceivePacketAsync(cancellationToken);
                 continue;
             }

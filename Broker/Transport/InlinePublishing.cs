@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Collections.Concurrent;
 using Esp32Mqtt.Broker.Hosting;
 using MQTTnet;
@@ -17,10 +18,12 @@ namespace Esp32Mqtt.Broker.Transport;
 /// MqttConnectedClient.HandleIncomingPublishPacket does), with the client's id and user name as the sender, so the
 /// publish interceptors, retained messages, flow control and <see cref="DirectDelivery"/> all see it as before.
 /// <para>
-/// What MQTTnet's loop does besides, and why skipping it is safe here: no inbound-packet interceptor is attached in this
-/// broker; nothing here closes a connection from InterceptingPublishAsync (whose CloseConnection result the injection
-/// drops); a QoS 0 message needs no PUBACK; and the keep-alive monitor, which reads the time MQTTnet last saw a packet
-/// from the client, is kept fed by <see cref="InlinePublisher"/>.
+/// What MQTTnet's loop does besides, and how it is kept: no inbound-packet interceptor is attached in this broker;
+/// nothing here closes a connection from InterceptingPublishAsync (whose CloseConnection result the injection drops);
+/// a QoS 0 message needs no PUBACK; the session's items are passed on as MQTTnet passes them; a connection being taken
+/// over routes nothing itself (MQTTnet drops what it still sends); and the keep-alive monitor, which reads the time
+/// MQTTnet last saw a packet from the client, is kept fed by <see cref="InlinePublisher"/>. An exception from the
+/// dispatch ends the connection through MQTTnet's loop, as on its own path (its log line then names the packet before).
 /// </para>
 /// </summary>
 public sealed class InlinePublishing : IMqttServerObserver
@@ -39,23 +42,50 @@ public sealed class InlinePublishing : IMqttServerObserver
     public void Attach(MqttServer server)
     {
         _server = server;
+
+        // Fired after the CONNACK (Accepted) and before MQTTnet's receive loop starts (MqttClientSessionsManager.
+        // HandleClientConnectionAsync): the session's items, which MQTTnet's own path passes to the publish interceptors.
+        server.ClientConnectedAsync += eventArgs =>
+        {
+            if (_publishers.TryGetValue(eventArgs.ClientId, out InlinePublisher? publisher))
+            {
+                publisher.SessionItems = eventArgs.SessionItems;
+            }
+
+            return Task.CompletedTask;
+        };
     }
 
-    /// <summary>What routes the lone QoS 0 publishes of the client that sent <paramref name="connect"/>; <paramref name="isSendingMore"/> tells whether more of its input is waiting.</summary>
+    /// <summary>
+    /// What routes the lone QoS 0 publishes of the client that sent <paramref name="connect"/>; <paramref name="isSendingMore"/>
+    /// tells whether more of its input is waiting. An open connection with the same client id routes nothing itself until
+    /// this CONNECT is refused: MQTTnet drops what a connection it takes over still sends (MqttConnectedClient.IsTakenOver).
+    /// </summary>
     public InlinePublisher For(MqttConnectPacket connect, Func<bool> isSendingMore)
     {
-        return new InlinePublisher(this, connect, isSendingMore, _timeProvider);
+        InlinePublisher publisher = new(this, connect, isSendingMore, _timeProvider);
+        if (_publishers.TryGetValue(connect.ClientId, out InlinePublisher? open))
+        {
+            open.Suspend();
+            publisher.TakingOverFrom = open;
+        }
+
+        return publisher;
     }
 
     /// <summary>Follows the connection of the client whose CONNECT was <paramref name="connect"/>, once it has been accepted.</summary>
     public void Accepted(MqttConnectPacket connect, InlinePublisher publisher)
     {
+        publisher.TakingOverFrom = null;
         _publishers[connect.ClientId] = publisher;
     }
 
     /// <summary>The connection that sent CONNECT with <paramref name="clientId"/> has closed.</summary>
     public void Closed(string clientId, InlinePublisher publisher)
     {
+        // Never accepted (a wrong password, say): the connection it would have taken over goes on as before.
+        publisher.TakingOverFrom?.Resume();
+
         // A client that connected again with the same id has a new connection here already; that one stays.
         _publishers.TryRemove(new KeyValuePair<string, InlinePublisher>(clientId, publisher));
     }
@@ -67,11 +97,16 @@ public sealed class InlinePublishing : IMqttServerObserver
     }
 
     /// <summary>Routes <paramref name="packet"/> from <paramref name="connect"/>'s client as MQTTnet routes a PUBLISH it received.</summary>
-    internal Task DispatchAsync(MqttConnectPacket connect, MqttPublishPacket packet, CancellationToken cancellationToken)
+    internal Task DispatchAsync(MqttConnectPacket connect, IDictionary? sessionItems, MqttPublishPacket packet, CancellationToken cancellationToken)
     {
         MqttServer server = _server ?? throw new InvalidOperationException("The MQTT server has not been attached.");
         MqttApplicationMessage message = MqttApplicationMessageFactory.Create(packet);
-        InjectedMqttApplicationMessage injected = new(message) { SenderClientId = connect.ClientId, SenderUserName = connect.Username };
+        InjectedMqttApplicationMessage injected = new(message)
+        {
+            SenderClientId = connect.ClientId,
+            SenderUserName = connect.Username,
+            CustomSessionItems = sessionItems,
+        };
         return server.InjectApplicationMessage(injected, cancellationToken);
     }
 }
