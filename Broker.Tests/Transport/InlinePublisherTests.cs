@@ -13,7 +13,6 @@ public sealed class InlinePublisherTests
 
     // A quarter of the keep-alive period, but at most a second (InlinePublisher).
     private static readonly TimeSpan s_feedWithin = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan s_feedWithinShortKeepAlive = TimeSpan.FromSeconds(0.5);
 
     public static TheoryData<string, MqttPacket, bool> Packets => new()
     {
@@ -88,9 +87,27 @@ public sealed class InlinePublisherTests
         ManualTimeProvider clock = new();
         InlinePublisher publisher = CreatePublisher(clock);
         clock.Advance(s_feedWithin);
+        Assert.False(publisher.Takes(Publish("led"), CancellationToken.None));
 
-        // Act
+        // Act: the packet it did not take went to MQTTnet.
         publisher.HandedToMqttnet();
+
+        // Assert
+        Assert.True(publisher.Takes(Publish("led"), CancellationToken.None));
+    }
+
+    [Fact]
+    public void Counts_a_packet_mqttnet_was_given_as_seen_when_the_publisher_last_looked_at_the_clock()
+    {
+        // Arrange
+        ManualTimeProvider clock = new();
+        InlinePublisher publisher = CreatePublisher(clock);
+        clock.Advance(s_feedWithin * 0.9);
+        Assert.True(publisher.Takes(Publish("led"), CancellationToken.None));
+        publisher.HandedToMqttnet();
+
+        // Act: 1.8 s after the start, 0.9 s after the last look.
+        clock.Advance(s_feedWithin * 0.9);
 
         // Assert
         Assert.True(publisher.Takes(Publish("led"), CancellationToken.None));

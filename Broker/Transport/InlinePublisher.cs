@@ -32,6 +32,8 @@ public sealed class InlinePublisher
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _feedMqttnetWithin;
     private long _mqttnetSawPacketAt;
+    private long _checkedAt;
+    private bool _mqttnetSawPacketSinceCheck;
     private long _published;
     private int _suspensions;
 
@@ -46,6 +48,7 @@ public sealed class InlinePublisher
             ? TimeSpan.MaxValue
             : Min(TimeSpan.FromSeconds(connect.KeepAlivePeriod) / KeepAliveFractionDivisor, s_longestUnseen);
         _mqttnetSawPacketAt = timeProvider.GetTimestamp();
+        _checkedAt = _mqttnetSawPacketAt;
     }
 
     /// <summary>PUBLISH packets routed here so far.</summary>
@@ -63,21 +66,36 @@ public sealed class InlinePublisher
     /// with), the last packet the client has sent for now, while MQTTnet has seen the client recently enough.
     /// A client sending a stream of packets stays on MQTTnet's loop: that loop runs beside the socket's thread, on the
     /// other core, and a socket thread busy with one publisher would hold up every other connection.
+    /// Called, like <see cref="HandedToMqttnet"/>, only from the connection's receive path, one packet at a time.
     /// </summary>
     public bool Takes(MqttPacket packet, CancellationToken cancellationToken)
     {
-        return packet is MqttPublishPacket { QualityOfServiceLevel: MqttQualityOfServiceLevel.AtMostOnce, TopicAlias: 0 } publish
-            && IsPlainTopic(publish.Topic)
-            && !cancellationToken.IsCancellationRequested
-            && Volatile.Read(ref _suspensions) == 0
-            && _timeProvider.GetElapsedTime(Volatile.Read(ref _mqttnetSawPacketAt)) < _feedMqttnetWithin
-            && !_isSendingMore();
+        if (packet is not MqttPublishPacket { QualityOfServiceLevel: MqttQualityOfServiceLevel.AtMostOnce, TopicAlias: 0 } publish
+            || !IsPlainTopic(publish.Topic)
+            || cancellationToken.IsCancellationRequested
+            || Volatile.Read(ref _suspensions) != 0
+            || _isSendingMore())
+        {
+            return false;
+        }
+
+        // The clock is read here, for lone packets only, and not for every packet handed to MQTTnet: a packet MQTTnet
+        // saw since the last look was seen at that look or later.
+        long now = _timeProvider.GetTimestamp();
+        if (_mqttnetSawPacketSinceCheck)
+        {
+            _mqttnetSawPacketAt = _checkedAt;
+            _mqttnetSawPacketSinceCheck = false;
+        }
+
+        _checkedAt = now;
+        return _timeProvider.GetElapsedTime(_mqttnetSawPacketAt, now) < _feedMqttnetWithin;
     }
 
     /// <summary>MQTTnet is given a packet from this client (its receive loop counts it and notes the time).</summary>
     public void HandedToMqttnet()
     {
-        Volatile.Write(ref _mqttnetSawPacketAt, _timeProvider.GetTimestamp());
+        _mqttnetSawPacketSinceCheck = true;
     }
 
     /// <summary>Routes <paramref name="packet"/>, which <see cref="Takes"/> accepted.</summary>
