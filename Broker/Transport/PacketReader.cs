@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using MQTTnet.Adapter;
 using MQTTnet.Exceptions;
 
@@ -115,7 +116,8 @@ public sealed class PacketReader : IDisposable
         }
     }
 
-    /// <summary>Reads more bytes; false when the client closed the connection.</summary>
+    /// <summary>Reads more bytes; false when the client closed the connection. Await it once, as any pooled ValueTask.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<bool> FillAsync(CancellationToken cancellationToken)
     {
         if (_start == _end)
