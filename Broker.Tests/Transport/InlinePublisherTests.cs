@@ -46,7 +46,7 @@ public sealed class InlinePublisherTests
     public void Leaves_a_publish_to_mqttnet_while_the_client_is_sending_more()
     {
         // Arrange
-        InlinePublisher publisher = CreatePublisher(new ManualTimeProvider(), isSendingMore: () => true);
+        InlinePublisher publisher = CreatePublisher(new ManualTimeProvider(), new FakeConnection { IsSendingMore = true });
 
         // Act and assert
         Assert.False(publisher.Takes(Publish("led"), CancellationToken.None));
@@ -131,53 +131,29 @@ public sealed class InlinePublisherTests
     public void Leaves_publishes_to_mqttnet_while_a_connect_with_the_same_client_id_is_pending()
     {
         // Arrange
-        InlinePublishing publishing = new(new ManualTimeProvider());
-        InlinePublisher open = Accept(publishing, "esp32-a1");
+        FakeConnection connection = new();
+        InlinePublisher publisher = CreatePublisher(new ManualTimeProvider(), connection);
 
         // Act
-        publishing.For(Connect("esp32-a1"), () => false);
+        connection.Takeover.Begin();
 
         // Assert
-        Assert.False(open.Takes(Publish("led"), CancellationToken.None));
+        Assert.False(publisher.Takes(Publish("led"), CancellationToken.None));
     }
 
     [Fact]
     public void Takes_publishes_again_once_the_connect_with_the_same_client_id_is_refused()
     {
         // Arrange
-        InlinePublishing publishing = new(new ManualTimeProvider());
-        InlinePublisher open = Accept(publishing, "esp32-a1");
-        InlinePublisher refused = publishing.For(Connect("esp32-a1"), () => false);
-
-        // Act: closed without a CONNACK accepting it.
-        publishing.Closed("esp32-a1", refused);
-
-        // Assert
-        Assert.True(open.Takes(Publish("led"), CancellationToken.None));
-    }
-
-    [Fact]
-    public void Leaves_the_taken_over_connections_publishes_to_mqttnet_once_the_new_one_is_accepted()
-    {
-        // Arrange
-        InlinePublishing publishing = new(new ManualTimeProvider());
-        InlinePublisher open = Accept(publishing, "esp32-a1");
+        FakeConnection connection = new();
+        InlinePublisher publisher = CreatePublisher(new ManualTimeProvider(), connection);
+        connection.Takeover.Begin();
 
         // Act
-        InlinePublisher taking = Accept(publishing, "esp32-a1");
-        publishing.Closed("esp32-a1", open);
+        connection.Takeover.End();
 
         // Assert
-        Assert.False(open.Takes(Publish("led"), CancellationToken.None));
-        Assert.True(taking.Takes(Publish("led"), CancellationToken.None));
-    }
-
-    private static InlinePublisher Accept(InlinePublishing publishing, string clientId)
-    {
-        MqttConnectPacket connect = Connect(clientId);
-        InlinePublisher publisher = publishing.For(connect, () => false);
-        publishing.Accepted(connect, publisher);
-        return publisher;
+        Assert.True(publisher.Takes(Publish("led"), CancellationToken.None));
     }
 
     private static MqttConnectPacket Connect(string clientId, ushort keepAliveSeconds = KeepAliveSeconds)
@@ -185,9 +161,10 @@ public sealed class InlinePublisherTests
         return new MqttConnectPacket { ClientId = clientId, KeepAlivePeriod = keepAliveSeconds };
     }
 
-    private static InlinePublisher CreatePublisher(TimeProvider clock, Func<bool>? isSendingMore = null, ushort keepAliveSeconds = KeepAliveSeconds)
+    private static InlinePublisher CreatePublisher(TimeProvider clock, FakeConnection? connection = null, ushort keepAliveSeconds = KeepAliveSeconds)
     {
-        return new InlinePublishing(clock).For(Connect("phone", keepAliveSeconds), isSendingMore ?? (() => false));
+        InlinePublishing publishing = new(new ClientConnections(), clock);
+        return new InlinePublisher(publishing, Connect("phone", keepAliveSeconds), connection ?? new FakeConnection(), clock);
     }
 
     private static MqttPublishPacket Publish(string topic, MqttQualityOfServiceLevel qualityOfService = MqttQualityOfServiceLevel.AtMostOnce, bool retain = false, ushort topicAlias = 0)
@@ -200,5 +177,12 @@ public sealed class InlinePublisherTests
             Retain = retain,
             TopicAlias = topicAlias,
         };
+    }
+
+    private sealed class FakeConnection : IPublisherConnection
+    {
+        public bool IsSendingMore { get; init; }
+
+        public ConnectionTakeover Takeover { get; } = new();
     }
 }

@@ -38,6 +38,7 @@ public static class BrokerHostBuilderExtensions
         services.AddSingleton<ConnectionProblemLog>();
         services.AddSingleton<ConnectionDirectory>();
         services.AddSingleton<DeliveryFlowControl>();
+        services.AddSingleton<ClientConnections>();
         services.AddSingleton<DirectDelivery>();
         services.AddSingleton<InlinePublishing>();
         services.AddSingleton<RetainedRoutingGate>();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Esp32Mqtt.Broker.Hosting;
 using MQTTnet;
 using MQTTnet.Formatter;
@@ -29,12 +28,13 @@ namespace Esp32Mqtt.Broker.Transport;
 public sealed class DirectDelivery : IMqttServerObserver
 {
     private readonly DeliveryFlowControl _flowControl;
-    private readonly ConcurrentDictionary<string, StreamChannelAdapter> _connections = new(StringComparer.Ordinal);
+    private readonly ClientConnections _connections;
 
-    /// <summary>Holds publishers back through <paramref name="flowControl"/> before any delivery.</summary>
-    public DirectDelivery(DeliveryFlowControl flowControl)
+    /// <summary>Holds publishers back through <paramref name="flowControl"/> before any delivery; finds recipients in <paramref name="connections"/>.</summary>
+    public DirectDelivery(DeliveryFlowControl flowControl, ClientConnections connections)
     {
         _flowControl = flowControl;
+        _connections = connections;
     }
 
     /// <inheritdoc />
@@ -45,57 +45,26 @@ public sealed class DirectDelivery : IMqttServerObserver
     }
 
     /// <summary>
-    /// A client sent CONNECT with <paramref name="clientId"/> on <paramref name="connection"/>. A connection still open under that id may be about to be
-    /// taken over: until the new one is accepted or closed, messages for that id stay in MQTTnet's session, which the
-    /// new connection takes over if it resumes it.
+    /// <paramref name="connection"/>'s CONNACK accepting the client that sent <paramref name="connect"/> has been written.
+    /// Messages are written to it directly if it qualifies (MQTT 3.1/3.1.1, clean session).
     /// </summary>
-    public void Connecting(string clientId, StreamChannelAdapter connection)
-    {
-        if (_connections.TryGetValue(clientId, out StreamChannelAdapter? open) && !ReferenceEquals(open, connection))
-        {
-            open.Direct.Suspend();
-            connection.Direct.TakingOverFrom = open.Direct;
-        }
-    }
-
-    /// <summary>
-    /// Follows <paramref name="connection"/>, whose CONNACK accepting the client that sent <paramref name="connect"/> has
-    /// been written. Messages are written to it directly if it qualifies (MQTT 3.1/3.1.1, clean session).
-    /// </summary>
-    public void Accepted(MqttConnectPacket connect, StreamChannelAdapter connection)
+    public static void Accepted(MqttConnectPacket connect, StreamChannelAdapter connection)
     {
         MqttProtocolVersion protocolVersion = connection.PacketFormatterAdapter.ProtocolVersion;
         connection.Direct.Qualifies = connect.CleanSession && protocolVersion is MqttProtocolVersion.V310 or MqttProtocolVersion.V311;
-        connection.Direct.TakingOverFrom = null;
-        _connections[connect.ClientId] = connection;
-    }
-
-    /// <summary>
-    /// <paramref name="connection"/>, which sent CONNECT with <paramref name="clientId"/>, has closed. If it was never
-    /// accepted (a wrong password, say), the connection it would have taken over goes on as before.
-    /// </summary>
-    public void Closed(string clientId, StreamChannelAdapter connection)
-    {
-        if (!connection.WasAccepted && connection.Direct.TakingOverFrom is { } open)
-        {
-            open.Resume();
-        }
-
-        // A client that connected again with the same id has a new connection here already; that one stays.
-        _connections.TryRemove(new KeyValuePair<string, StreamChannelAdapter>(clientId, connection));
     }
 
     /// <summary>QoS 0 messages written to <paramref name="clientId"/> by this class, which MQTTnet's statistics do not count.</summary>
     public long DeliveredTo(string clientId)
     {
-        return _connections.TryGetValue(clientId, out StreamChannelAdapter? connection) ? connection.Direct.Delivered : 0;
+        return _connections.Find(clientId)?.Direct.Delivered ?? 0;
     }
 
     private Task OnEnqueueAsync(InterceptingClientApplicationMessageEnqueueEventArgs eventArgs)
     {
         // The connection is looked up before any wait: MQTTnet chose the recipient's session already, and a client that
         // connects again while the publisher waits has a new session, which this message is not for.
-        _connections.TryGetValue(eventArgs.ReceiverClientId, out StreamChannelAdapter? connection);
+        StreamChannelAdapter? connection = _connections.Find(eventArgs.ReceiverClientId);
         Task waitForSubscriber = _flowControl.BeforeEnqueueAsync(eventArgs.SenderClientId, eventArgs.ReceiverClientId);
         if (!waitForSubscriber.IsCompletedSuccessfully)
         {
@@ -109,9 +78,7 @@ public sealed class DirectDelivery : IMqttServerObserver
     private async Task DeliverAfterAsync(Task waitForSubscriber, InterceptingClientApplicationMessageEnqueueEventArgs eventArgs, StreamChannelAdapter? connection)
     {
         await waitForSubscriber.ConfigureAwait(false);
-        bool stillCurrent = connection is not null
-            && _connections.TryGetValue(eventArgs.ReceiverClientId, out StreamChannelAdapter? current)
-            && ReferenceEquals(current, connection);
+        bool stillCurrent = connection is not null && ReferenceEquals(_connections.Find(eventArgs.ReceiverClientId), connection);
         Deliver(eventArgs, stillCurrent ? connection : null);
     }
 
@@ -122,11 +89,11 @@ public sealed class DirectDelivery : IMqttServerObserver
             return;
         }
 
-        // While a CONNECT with this client's id is pending (not Accepts), messages are not written directly but are
-        // still counted, so none written directly after a refused CONNECT overtakes them.
+        // While a CONNECT with this client's id is pending, messages are not written directly but are still counted,
+        // so none written directly after a refused CONNECT overtakes them.
         MqttApplicationMessage message = eventArgs.ApplicationMessage;
         string senderId = eventArgs.SenderClientId;
-        bool writeNow = connection.Direct.Accepts
+        bool writeNow = !connection.Takeover.IsPending
             && message.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtMostOnce
             && !string.IsNullOrEmpty(senderId)
             && !IsSendingMore(senderId);
@@ -148,12 +115,12 @@ public sealed class DirectDelivery : IMqttServerObserver
     /// </summary>
     private bool IsSendingMore(string senderId)
     {
-        return _connections.TryGetValue(senderId, out StreamChannelAdapter? sender) && sender.IsSendingMore;
+        return _connections.Find(senderId) is { IsSendingMore: true };
     }
 
     private Task OnOverwrittenAsync(QueueMessageOverwrittenEventArgs eventArgs)
     {
-        if (_connections.TryGetValue(eventArgs.ReceiverClientId, out StreamChannelAdapter? connection) && connection.Direct.Qualifies)
+        if (_connections.Find(eventArgs.ReceiverClientId) is { Direct.Qualifies: true } connection)
         {
             connection.Direct.CountLeftMqttnetQueue();
         }

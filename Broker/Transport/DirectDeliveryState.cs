@@ -9,22 +9,15 @@ public sealed class DirectDeliveryState
 {
     private long _queuedInMqttnet;
     private long _delivered;
-    private int _suspensions;
 
     /// <summary>Whether this client's messages may be written directly at all (MQTT 3.1/3.1.1, clean session).</summary>
     public bool Qualifies { get; set; }
-
-    /// <summary>Whether a direct write may happen now: the client qualifies, and no CONNECT with its id is pending.</summary>
-    public bool Accepts => Qualifies && Volatile.Read(ref _suspensions) == 0;
 
     /// <summary>No PUBLISH for this client waits in MQTTnet's queue or is being handed from there to its adapter.</summary>
     public bool NothingQueuedInMqttnet => Interlocked.Read(ref _queuedInMqttnet) == 0;
 
     /// <summary>QoS 0 messages written directly, which MQTTnet's statistics do not see.</summary>
     public long Delivered => Volatile.Read(ref _delivered);
-
-    /// <summary>The connection with this client's id that this one's CONNECT suspended (<see cref="DirectDelivery.Connecting"/>).</summary>
-    public DirectDeliveryState? TakingOverFrom { get; set; }
 
     /// <summary>A PUBLISH for this client was left to MQTTnet's queue.</summary>
     public void CountQueuedInMqttnet()
@@ -53,17 +46,5 @@ public sealed class DirectDeliveryState
     public void CountDelivered()
     {
         Interlocked.Increment(ref _delivered);
-    }
-
-    /// <summary>Holds direct writes back while another connection's CONNECT with this client's id is pending.</summary>
-    public void Suspend()
-    {
-        Interlocked.Increment(ref _suspensions);
-    }
-
-    /// <summary>Ends a <see cref="Suspend"/>: that CONNECT was refused.</summary>
-    public void Resume()
-    {
-        Interlocked.Decrement(ref _suspensions);
     }
 }

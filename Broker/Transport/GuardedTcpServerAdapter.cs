@@ -22,7 +22,7 @@ public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
     private readonly ConnectionProblemLog _problems;
     private readonly ConnectionDirectory _directory;
     private readonly DeliveryFlowControl _flowControl;
-    private readonly DirectDelivery _directDelivery;
+    private readonly ClientConnections _clientConnections;
     private readonly InlinePublishing _inlinePublishing;
     private readonly RetainedRoutingGate _routingGate;
     private readonly ConcurrentDictionary<PacketGuardStream, byte> _openConnections = new();
@@ -31,9 +31,9 @@ public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
     private MqttServerOptions? _serverOptions;
 
     /// <summary>Creates the adapter; nothing is bound until MQTTnet starts it.</summary>
-    public GuardedTcpServerAdapter(IOptions<BrokerOptions> options, ConnectionProblemLog problems, ConnectionDirectory directory, DeliveryFlowControl flowControl, DirectDelivery directDelivery, InlinePublishing inlinePublishing, RetainedRoutingGate routingGate)
+    public GuardedTcpServerAdapter(IOptions<BrokerOptions> options, ConnectionProblemLog problems, ConnectionDirectory directory, DeliveryFlowControl flowControl, ClientConnections clientConnections, InlinePublishing inlinePublishing, RetainedRoutingGate routingGate)
     {
-        _directDelivery = directDelivery;
+        _clientConnections = clientConnections;
         _inlinePublishing = inlinePublishing;
         _flowControl = flowControl;
         _routingGate = routingGate;
@@ -125,7 +125,6 @@ public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
         _openConnections.TryAdd(guard, 0);
         MqttConnectPacket? connect = null;
         StreamChannelAdapter? channelAdapter = null;
-        InlinePublisher? publisher = null;
         try
         {
             Func<IMqttChannelAdapter, Task>? clientHandler = ClientHandler;
@@ -143,8 +142,8 @@ public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
                 () => QueuedMessagesOf(connect),
                 accepted =>
                 {
-                    _directDelivery.Accepted(connect!, accepted);
-                    _inlinePublishing.Accepted(connect!, publisher!);
+                    DirectDelivery.Accepted(connect!, accepted);
+                    _clientConnections.Accepted(connect!.ClientId, accepted);
                 });
 
             // The wrapper owns the channel adapter and disposes it.
@@ -154,9 +153,8 @@ public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
                 {
                     connect = connectPacket;
                     _directory.Record(remote, connectPacket);
-                    _directDelivery.Connecting(connectPacket.ClientId, channelAdapter);
-                    publisher = _inlinePublishing.For(connectPacket, () => channelAdapter.IsSendingMore);
-                    return publisher;
+                    _clientConnections.Connecting(connectPacket.ClientId, channelAdapter);
+                    return _inlinePublishing.For(connectPacket, channelAdapter);
                 },
                 _routingGate,
                 _options.MaxPayloadBytes,
@@ -172,12 +170,7 @@ public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
             _openConnections.TryRemove(guard, out _);
             if (connect is not null && channelAdapter is not null)
             {
-                _directDelivery.Closed(connect.ClientId, channelAdapter);
-            }
-
-            if (connect is not null && publisher is not null)
-            {
-                _inlinePublishing.Closed(connect.ClientId, publisher);
+                _clientConnections.Closed(connect.ClientId, channelAdapter);
             }
 
             _directory.Forget(remote);

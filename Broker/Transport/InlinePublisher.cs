@@ -28,21 +28,20 @@ public sealed class InlinePublisher
 
     private readonly InlinePublishing _publishing;
     private readonly MqttConnectPacket _connect;
-    private readonly Func<bool> _isSendingMore;
+    private readonly IPublisherConnection _connection;
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _feedMqttnetWithin;
     private long _mqttnetSawPacketAt;
     private long _checkedAt;
     private bool _mqttnetSawPacketSinceCheck;
     private long _published;
-    private int _suspensions;
 
-    /// <summary>Serves the client that sent <paramref name="connect"/>; <paramref name="isSendingMore"/> tells whether more of its input is waiting.</summary>
-    public InlinePublisher(InlinePublishing publishing, MqttConnectPacket connect, Func<bool> isSendingMore, TimeProvider timeProvider)
+    /// <summary>Serves the client that sent <paramref name="connect"/> on <paramref name="connection"/>.</summary>
+    public InlinePublisher(InlinePublishing publishing, MqttConnectPacket connect, IPublisherConnection connection, TimeProvider timeProvider)
     {
         _publishing = publishing;
         _connect = connect;
-        _isSendingMore = isSendingMore;
+        _connection = connection;
         _timeProvider = timeProvider;
         _feedMqttnetWithin = connect.KeepAlivePeriod == 0
             ? TimeSpan.MaxValue
@@ -57,9 +56,6 @@ public sealed class InlinePublisher
     /// <summary>The client's session items, once MQTTnet has made its session; passed to the publish interceptors.</summary>
     public IDictionary? SessionItems { get; set; }
 
-    /// <summary>The connection with this client's id that this one's CONNECT suspended (<see cref="InlinePublishing.For"/>).</summary>
-    public InlinePublisher? TakingOverFrom { get; set; }
-
     /// <summary>
     /// Whether <paramref name="packet"/> is routed here rather than by MQTTnet: a QoS 0 PUBLISH (retained or not) to a
     /// plain topic (no topic alias, which MQTTnet resolves per connection, and no wildcard, which MQTTnet's own path deals
@@ -73,8 +69,8 @@ public sealed class InlinePublisher
         if (packet is not MqttPublishPacket { QualityOfServiceLevel: MqttQualityOfServiceLevel.AtMostOnce, TopicAlias: 0 } publish
             || !IsPlainTopic(publish.Topic)
             || cancellationToken.IsCancellationRequested
-            || Volatile.Read(ref _suspensions) != 0
-            || _isSendingMore())
+            || _connection.Takeover.IsPending
+            || _connection.IsSendingMore)
         {
             return false;
         }
@@ -103,18 +99,6 @@ public sealed class InlinePublisher
     {
         await _publishing.DispatchAsync(_connect, SessionItems, (MqttPublishPacket)packet, cancellationToken).ConfigureAwait(false);
         Interlocked.Increment(ref _published);
-    }
-
-    /// <summary>Leaves every publish to MQTTnet while another connection's CONNECT with this client's id is pending.</summary>
-    public void Suspend()
-    {
-        Interlocked.Increment(ref _suspensions);
-    }
-
-    /// <summary>Ends a <see cref="Suspend"/>: that CONNECT was refused.</summary>
-    public void Resume()
-    {
-        Interlocked.Decrement(ref _suspensions);
     }
 
     private static TimeSpan Min(TimeSpan first, TimeSpan second)

@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Collections.Concurrent;
 using Esp32Mqtt.Broker.Hosting;
 using MQTTnet;
 using MQTTnet.Formatter;
@@ -20,21 +19,23 @@ namespace Esp32Mqtt.Broker.Transport;
 /// <para>
 /// What MQTTnet's loop does besides, and how it is kept: no inbound-packet interceptor is attached in this broker;
 /// nothing here closes a connection from InterceptingPublishAsync (whose CloseConnection result the injection drops);
-/// a QoS 0 message needs no PUBACK; the session's items are passed on as MQTTnet passes them; a connection being taken
-/// over routes nothing itself (MQTTnet drops what it still sends); and the keep-alive monitor, which reads the time
+/// a QoS 0 message needs no PUBACK; the session's items are passed on as MQTTnet passes them; a connection that may be
+/// about to be taken over routes nothing itself (<see cref="ConnectionTakeover"/>; MQTTnet drops what a taken-over
+/// connection still sends); and the keep-alive monitor, which reads the time
 /// MQTTnet last saw a packet from the client, is kept fed by <see cref="InlinePublisher"/>. An exception from the
 /// dispatch ends the connection through MQTTnet's loop, as on its own path (its log line then names the packet before).
 /// </para>
 /// </summary>
 public sealed class InlinePublishing : IMqttServerObserver
 {
-    private readonly ConcurrentDictionary<string, InlinePublisher> _publishers = new(StringComparer.Ordinal);
+    private readonly ClientConnections _connections;
     private readonly TimeProvider _timeProvider;
     private MqttServer? _server;
 
-    /// <summary>Times the keep-alive feeding of each <see cref="InlinePublisher"/> with <paramref name="timeProvider"/>.</summary>
-    public InlinePublishing(TimeProvider timeProvider)
+    /// <summary>Finds connections in <paramref name="connections"/>; times the keep-alive feeding with <paramref name="timeProvider"/>.</summary>
+    public InlinePublishing(ClientConnections connections, TimeProvider timeProvider)
     {
+        _connections = connections;
         _timeProvider = timeProvider;
     }
 
@@ -43,11 +44,12 @@ public sealed class InlinePublishing : IMqttServerObserver
     {
         _server = server;
 
-        // Fired after the CONNACK (Accepted) and before MQTTnet's receive loop starts (MqttClientSessionsManager.
-        // HandleClientConnectionAsync): the session's items, which MQTTnet's own path passes to the publish interceptors.
+        // Fired after the CONNACK (ClientConnections.Accepted) and before MQTTnet's receive loop starts
+        // (MqttClientSessionsManager.HandleClientConnectionAsync): the session's items, which MQTTnet's own path passes
+        // to the publish interceptors.
         server.ClientConnectedAsync += eventArgs =>
         {
-            if (_publishers.TryGetValue(eventArgs.ClientId, out InlinePublisher? publisher))
+            if (_connections.Find(eventArgs.ClientId)?.Inline is { } publisher)
             {
                 publisher.SessionItems = eventArgs.SessionItems;
             }
@@ -56,44 +58,18 @@ public sealed class InlinePublishing : IMqttServerObserver
         };
     }
 
-    /// <summary>
-    /// What routes the lone QoS 0 publishes of the client that sent <paramref name="connect"/>; <paramref name="isSendingMore"/>
-    /// tells whether more of its input is waiting. An open connection with the same client id routes nothing itself until
-    /// this CONNECT is refused: MQTTnet drops what a connection it takes over still sends (MqttConnectedClient.IsTakenOver).
-    /// </summary>
-    public InlinePublisher For(MqttConnectPacket connect, Func<bool> isSendingMore)
+    /// <summary>What routes the lone QoS 0 publishes of the client that sent <paramref name="connect"/> on <paramref name="connection"/>.</summary>
+    public InlinePublisher For(MqttConnectPacket connect, StreamChannelAdapter connection)
     {
-        InlinePublisher publisher = new(this, connect, isSendingMore, _timeProvider);
-        if (_publishers.TryGetValue(connect.ClientId, out InlinePublisher? open))
-        {
-            open.Suspend();
-            publisher.TakingOverFrom = open;
-        }
-
+        InlinePublisher publisher = new(this, connect, connection, _timeProvider);
+        connection.Inline = publisher;
         return publisher;
-    }
-
-    /// <summary>Follows the connection of the client whose CONNECT was <paramref name="connect"/>, once it has been accepted.</summary>
-    public void Accepted(MqttConnectPacket connect, InlinePublisher publisher)
-    {
-        publisher.TakingOverFrom = null;
-        _publishers[connect.ClientId] = publisher;
-    }
-
-    /// <summary>The connection that sent CONNECT with <paramref name="clientId"/> has closed.</summary>
-    public void Closed(string clientId, InlinePublisher publisher)
-    {
-        // Never accepted (a wrong password, say): the connection it would have taken over goes on as before.
-        publisher.TakingOverFrom?.Resume();
-
-        // A client that connected again with the same id has a new connection here already; that one stays.
-        _publishers.TryRemove(new KeyValuePair<string, InlinePublisher>(clientId, publisher));
     }
 
     /// <summary>PUBLISH packets from <paramref name="clientId"/> routed here, which MQTTnet's statistics do not count.</summary>
     public long PublishedBy(string clientId)
     {
-        return _publishers.TryGetValue(clientId, out InlinePublisher? publisher) ? publisher.Published : 0;
+        return _connections.Find(clientId)?.Inline?.Published ?? 0;
     }
 
     /// <summary>Routes <paramref name="packet"/> from <paramref name="connect"/>'s client as MQTTnet routes a PUBLISH it received.</summary>

@@ -25,7 +25,7 @@ namespace Esp32Mqtt.Broker.Transport;
 /// Errors are reported the way MqttChannelAdapter reports them: cancellation and a closed connection end the receive
 /// with null, socket errors become <see cref="MqttCommunicationException"/>.
 /// </summary>
-public sealed class StreamChannelAdapter : IMqttChannelAdapter
+public sealed class StreamChannelAdapter : IMqttChannelAdapter, IPublisherConnection
 {
     /// <summary>Bytes held back at most before they are written even though more packets wait.</summary>
     private const int CoalesceLimitBytes = 32 * 1024;
@@ -97,6 +97,12 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter
 
     /// <summary>What <see cref="DirectDelivery"/> keeps about this connection; <see cref="TryDeliverDirectly"/> and <see cref="SendPacketAsync"/> keep its counts.</summary>
     public DirectDeliveryState Direct { get; } = new();
+
+    /// <summary>What routes this client's lone QoS 0 publishes, once its CONNECT has arrived (<see cref="InlinePublishing.For"/>).</summary>
+    public InlinePublisher? Inline { get; set; }
+
+    /// <inheritdoc />
+    public ConnectionTakeover Takeover { get; } = new();
 
     /// <summary>Whether a CONNACK accepting this client has been written.</summary>
     public bool WasAccepted { get; private set; }
