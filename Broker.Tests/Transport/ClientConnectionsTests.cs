@@ -8,6 +8,8 @@ namespace Esp32Mqtt.Broker.Tests.Transport;
 public sealed class ClientConnectionsTests
 {
     private const string ClientId = "esp32-a1";
+    private const int FirstClientPort = 50001;
+    private const int SecondClientPort = 50002;
 
     [Fact]
     public void Marks_the_open_connection_while_a_connect_with_its_client_id_is_pending()
@@ -15,7 +17,7 @@ public sealed class ClientConnectionsTests
         // Arrange
         ClientConnections connections = new();
         using StreamChannelAdapter open = AcceptedConnection(connections);
-        using StreamChannelAdapter connecting = NewConnection();
+        using StreamChannelAdapter connecting = NewConnection(SecondClientPort);
 
         // Act
         connections.Connecting(ClientId, connecting);
@@ -31,7 +33,7 @@ public sealed class ClientConnectionsTests
         // Arrange
         ClientConnections connections = new();
         using StreamChannelAdapter open = AcceptedConnection(connections);
-        using StreamChannelAdapter refused = NewConnection();
+        using StreamChannelAdapter refused = NewConnection(SecondClientPort);
         connections.Connecting(ClientId, refused);
 
         // Act: closed without a CONNACK accepting it.
@@ -48,16 +50,52 @@ public sealed class ClientConnectionsTests
         // Arrange
         ClientConnections connections = new();
         using StreamChannelAdapter open = AcceptedConnection(connections);
-        using StreamChannelAdapter taking = NewConnection();
+        using StreamChannelAdapter taking = NewConnection(SecondClientPort);
         connections.Connecting(ClientId, taking);
 
-        // Act
+        // Act: once accepted, closing the new connection no longer counts as a refused CONNECT.
         connections.Accepted(ClientId, taking);
-        connections.Closed(ClientId, open);
+        connections.Closed(ClientId, taking);
 
         // Assert: MQTTnet is ending the old connection; the new one was never held back.
         Assert.True(open.Takeover.IsPending);
         Assert.False(taking.Takeover.IsPending);
+    }
+
+    [Fact]
+    public void Keeps_the_newer_connection_when_the_connack_of_the_one_it_took_over_is_written_last()
+    {
+        // Arrange: two clients with one id connect at once; MQTTnet lets the second take over the first before either
+        // CONNACK is written.
+        ClientConnections connections = new();
+        using StreamChannelAdapter first = NewConnection(FirstClientPort);
+        using StreamChannelAdapter second = NewConnection(SecondClientPort);
+        connections.Connecting(ClientId, first);
+        connections.Connecting(ClientId, second);
+        connections.TakenOver(ClientId, first.RemoteEndPoint);
+
+        // Act
+        connections.Accepted(ClientId, second);
+        connections.Accepted(ClientId, first);
+        connections.Closed(ClientId, first);
+
+        // Assert
+        Assert.Same(second, connections.Find(ClientId));
+        Assert.True(first.Takeover.IsPending);
+    }
+
+    [Fact]
+    public void Holds_the_shortcuts_of_a_connection_mqttnet_took_over()
+    {
+        // Arrange
+        ClientConnections connections = new();
+        using StreamChannelAdapter open = AcceptedConnection(connections);
+
+        // Act
+        connections.TakenOver(ClientId, open.RemoteEndPoint);
+
+        // Assert
+        Assert.True(open.Takeover.IsPending);
     }
 
     [Fact]
@@ -66,7 +104,7 @@ public sealed class ClientConnectionsTests
         // Arrange
         ClientConnections connections = new();
         using StreamChannelAdapter open = AcceptedConnection(connections);
-        using StreamChannelAdapter taking = NewConnection();
+        using StreamChannelAdapter taking = NewConnection(SecondClientPort);
         connections.Connecting(ClientId, taking);
         connections.Accepted(ClientId, taking);
 
@@ -85,10 +123,11 @@ public sealed class ClientConnectionsTests
         return connection;
     }
 
-    private static StreamChannelAdapter NewConnection()
+    private static StreamChannelAdapter NewConnection(int clientPort = FirstClientPort)
     {
         DeliveryFlowControl flowControl = new(Options.Create(new BrokerOptions()), TimeProvider.System);
-        IPEndPoint endPoint = new(IPAddress.Loopback, 1883);
-        return new StreamChannelAdapter(new MemoryStream(), endPoint, endPoint, ushort.MaxValue, flowControl, () => null, _ => { });
+        IPEndPoint local = new(IPAddress.Loopback, 1883);
+        IPEndPoint remote = new(IPAddress.Loopback, clientPort);
+        return new StreamChannelAdapter(new MemoryStream(), local, remote, ushort.MaxValue, flowControl, () => null, _ => { });
     }
 }

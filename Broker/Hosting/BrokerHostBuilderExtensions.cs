@@ -56,6 +56,7 @@ public static class BrokerHostBuilderExtensions
         services.AddSingleton<MessageObserver>();
         services.AddSingleton<IMqttServerObserver>(provider => provider.GetRequiredService<MessageObserver>());
         services.AddSingleton<IMqttServerObserver>(provider => provider.GetRequiredService<DeliveryFlowControl>());
+        services.AddSingleton<IMqttServerObserver>(provider => provider.GetRequiredService<ClientConnections>());
         services.AddSingleton<IMqttServerObserver>(provider => provider.GetRequiredService<DirectDelivery>());
         services.AddSingleton<IMqttServerObserver>(provider => provider.GetRequiredService<InlinePublishing>());
 

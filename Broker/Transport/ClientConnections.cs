@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Net;
+using Esp32Mqtt.Broker.Hosting;
+using MQTTnet.Server;
 
 namespace Esp32Mqtt.Broker.Transport;
 
@@ -6,9 +9,24 @@ namespace Esp32Mqtt.Broker.Transport;
 /// The accepted connection of each client id, which <see cref="DirectDelivery"/>, <see cref="InlinePublishing"/> and the
 /// console look up, and the takeovers in between (<see cref="ConnectionTakeover"/>).
 /// </summary>
-public sealed class ClientConnections
+public sealed class ClientConnections : IMqttServerObserver
 {
     private readonly ConcurrentDictionary<string, StreamChannelAdapter> _accepted = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<EndPoint, byte> _takenOver = new();
+
+    /// <inheritdoc />
+    public void Attach(MqttServer server)
+    {
+        server.ClientDisconnectedAsync += eventArgs =>
+        {
+            if (eventArgs.DisconnectType == MqttClientDisconnectType.Takeover)
+            {
+                TakenOver(eventArgs.ClientId, eventArgs.RemoteEndPoint);
+            }
+
+            return Task.CompletedTask;
+        };
+    }
 
     /// <summary>
     /// A client sent CONNECT with <paramref name="clientId"/> on <paramref name="connection"/>. A connection still open
@@ -23,10 +41,31 @@ public sealed class ClientConnections
         }
     }
 
+    /// <summary>
+    /// MQTTnet has handed the session of <paramref name="clientId"/> from the connection at <paramref name="remote"/> to a
+    /// newer one. MQTTnet decides takeovers one at a time (MqttClientSessionsManager.CreateClientConnection) but writes each
+    /// CONNACK afterwards, so when two clients with one id connect at once, the CONNACK of the one taken over can come
+    /// last; <see cref="Accepted"/> then leaves the newer connection in place.
+    /// </summary>
+    public void TakenOver(string clientId, EndPoint remote)
+    {
+        _takenOver[remote] = 0;
+        if (_accepted.TryGetValue(clientId, out StreamChannelAdapter? open) && Equals(open.RemoteEndPoint, remote))
+        {
+            open.Takeover.Begin();
+        }
+    }
+
     /// <summary><paramref name="connection"/>'s CONNACK accepting the client <paramref name="clientId"/> has been written.</summary>
     public void Accepted(string clientId, StreamChannelAdapter connection)
     {
         connection.Takeover.Of = null;
+        if (_takenOver.ContainsKey(connection.RemoteEndPoint))
+        {
+            connection.Takeover.Begin();
+            return;
+        }
+
         _accepted[clientId] = connection;
     }
 
@@ -40,6 +79,7 @@ public sealed class ClientConnections
 
         // A client that connected again with the same id has a new connection here already; that one stays.
         _accepted.TryRemove(new KeyValuePair<string, StreamChannelAdapter>(clientId, connection));
+        _takenOver.TryRemove(connection.RemoteEndPoint, out _);
     }
 
     /// <summary>The accepted connection of <paramref name="clientId"/>, if it is connected.</summary>

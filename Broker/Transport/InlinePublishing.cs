@@ -49,7 +49,8 @@ public sealed class InlinePublishing : IMqttServerObserver
         // to the publish interceptors.
         server.ClientConnectedAsync += eventArgs =>
         {
-            if (_connections.Find(eventArgs.ClientId)?.Inline is { } publisher)
+            // Looked up by id, checked by endpoint: another connection with the same id may have been accepted since.
+            if (_connections.Find(eventArgs.ClientId) is { Inline: { } publisher } connection && Equals(connection.RemoteEndPoint, eventArgs.RemoteEndPoint))
             {
                 publisher.SessionItems = eventArgs.SessionItems;
             }

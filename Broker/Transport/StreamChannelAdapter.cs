@@ -104,9 +104,6 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter, IPublisherConnec
     /// <inheritdoc />
     public ConnectionTakeover Takeover { get; } = new();
 
-    /// <summary>Whether a CONNACK accepting this client has been written.</summary>
-    public bool WasAccepted { get; private set; }
-
     /// <inheritdoc />
     public Task DisconnectAsync(CancellationToken cancellationToken)
     {
@@ -170,7 +167,6 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter, IPublisherConnec
             await FlushAsync(cancellationToken).ConfigureAwait(false);
             if (packet is MqttConnAckPacket connAck && IsAccepted(connAck))
             {
-                WasAccepted = true;
                 _onAccepted(this);
             }
         }
