@@ -20,6 +20,7 @@ public sealed class PacketReaderTests
         using PacketReader reader = new(stream);
 
         // Act
+        await reader.WaitForDataAsync(CancellationToken.None);
         await reader.FillAsync(CancellationToken.None);
         List<ReceivedMqttPacket> packets = TakeAll(reader);
 
@@ -82,6 +83,7 @@ public sealed class PacketReaderTests
         stream.ReadSizes.Clear();
 
         // Act
+        await reader.WaitForDataAsync(CancellationToken.None);
         bool more = await reader.FillAsync(CancellationToken.None);
 
         // Assert

@@ -71,22 +71,21 @@ public sealed class PacketGuardStream : Stream
     }
 
     /// <inheritdoc />
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         if (Rejection is not null)
         {
-            return 0;
+            return ValueTask.FromResult(0);
         }
 
-        int count = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         if (buffer.Length == 0)
         {
-            // A zero-byte read only waits until data is there (PacketReader.FillAsync); its 0 does not mean closed.
-            return 0;
+            // A zero-byte read only waits until data is there (PacketReader.WaitForDataAsync): its 0 does not mean closed,
+            // and there is nothing to check. Passed through, so an idle connection holds no state machine here.
+            return _inner.ReadAsync(buffer, cancellationToken);
         }
 
-        return Accept(buffer.Span[..count]);
+        return ReadCheckedAsync(buffer, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -164,6 +163,13 @@ public sealed class PacketGuardStream : Stream
         }
 
         base.Dispose(disposing);
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<int> ReadCheckedAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        int count = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return Accept(buffer.Span[..count]);
     }
 
     private int Accept(ReadOnlySpan<byte> received)

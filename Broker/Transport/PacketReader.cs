@@ -10,8 +10,8 @@ namespace Esp32Mqtt.Broker.Transport;
 /// Splits the bytes of one connection into MQTT packets (OASIS MQTT 3.1.1, section 2.2) through a pooled buffer.
 /// One read takes in as many packets as the socket holds, where MQTTnet's own adapter (MqttChannelAdapter.ReceiveAsync)
 /// reads the two header bytes, the rest of the length and the body of every packet separately. While the connection
-/// is idle no buffer is held: the reader waits with a zero-byte read, as Kestrel does, and rents one only when data
-/// has arrived, so a silent client costs no buffer memory.
+/// is idle no buffer is held: the reader waits with a zero-byte read (<see cref="WaitForDataAsync"/>), as Kestrel does,
+/// and rents one only when data has arrived, so a silent client costs no buffer memory.
 /// </summary>
 public sealed class PacketReader : IDisposable
 {
@@ -116,19 +116,30 @@ public sealed class PacketReader : IDisposable
         }
     }
 
-    /// <summary>Reads more bytes; false when the client closed the connection. Await it once, as any pooled ValueTask.</summary>
+    /// <summary>
+    /// Waits, holding no buffer, until the client has sent something or closed, if nothing unread is buffered: a zero-byte
+    /// read, which ends with 0 both when data is there and when the client has closed (<see cref="FillAsync"/> tells the
+    /// two apart). The stream's own ValueTask is returned, so a connection waiting here holds no state machine of this
+    /// reader's either.
+    /// </summary>
+    public ValueTask<int> WaitForDataAsync(CancellationToken cancellationToken)
+    {
+        if (_start != _end)
+        {
+            return ValueTask.FromResult(0);
+        }
+
+        ReturnBuffer();
+        return _stream.ReadAsync(Memory<byte>.Empty, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads more bytes; false when the client closed the connection. After <see cref="WaitForDataAsync"/> the read
+    /// completes at once; without it, the read waits holding a buffer. Await it once, as any pooled ValueTask.
+    /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<bool> FillAsync(CancellationToken cancellationToken)
     {
-        if (_start == _end)
-        {
-            ReturnBuffer();
-
-            // Wait for data without a buffer. A zero-byte read ends with 0 both when data is there and when the
-            // client has closed; the real read below tells the two apart.
-            await _stream.ReadAsync(Memory<byte>.Empty, cancellationToken).ConfigureAwait(false);
-        }
-
         MakeRoom();
         int read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
         _end += read;

@@ -297,6 +297,7 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter, IPublisherConnec
         {
             while (true)
             {
+                await _reader.WaitForDataAsync(cancellationToken).ConfigureAwait(false);
                 if (!await _reader.FillAsync(cancellationToken).ConfigureAwait(false))
                 {
                     return null!;
