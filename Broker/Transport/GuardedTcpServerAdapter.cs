@@ -121,7 +121,8 @@ public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
     {
         IPEndPoint remote = EndpointText.Normalize((IPEndPoint)socket.RemoteEndPoint!);
         socket.NoDelay = true;
-        PacketGuardStream guard = new(new NetworkStream(socket, ownsSocket: true), _options.MaxPacketBytes, rejection => _problems.Rejected(remote, rejection));
+        Action<PacketGuardRejection> rejected = rejection => _problems.Rejected(remote, rejection);
+        PacketGuardStream guard = new(new NetworkStream(socket, ownsSocket: true), _options.MaxPacketBytes, rejected);
         _openConnections.TryAdd(guard, 0);
         MqttConnectPacket? connect = null;
         StreamChannelAdapter? channelAdapter = null;
@@ -158,7 +159,7 @@ public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
                 },
                 _routingGate,
                 _options.MaxPayloadBytes,
-                rejection => _problems.Rejected(remote, rejection));
+                rejected);
             await clientHandler(clientAdapter).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
