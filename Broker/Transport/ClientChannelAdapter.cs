@@ -90,15 +90,20 @@ public sealed class ClientChannelAdapter : IMqttChannelAdapter
         // Asked for the next packet: the one before has been processed.
         LeaveGate();
         Task<MqttPacket> receiving = _inner.ReceivePacketAsync(cancellationToken);
-        if (receiving.IsCompletedSuccessfully && IsForMqttnetAsIs(receiving.Result, _publisher, cancellationToken))
+        if (receiving.IsCompletedSuccessfully && receiving.Result is var packet && (packet is null || (GateKindOf(packet) is null && !IsTooLarge(packet))))
         {
+            if (packet is not null && _publisher.Takes(packet, cancellationToken))
+            {
+                return ReceiveCheckedAsync(receiving, _publisher, firstIsTaken: true, cancellationToken);
+            }
+
             // The common case for a client sending a stream (a PUBLISH with more behind it, a PUBACK): no state machine,
             // no allocation.
             _publisher.HandedToMqttnet();
             return receiving;
         }
 
-        return ReceiveCheckedAsync(receiving, _publisher, cancellationToken);
+        return ReceiveCheckedAsync(receiving, _publisher, firstIsTaken: false, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -135,32 +140,39 @@ public sealed class ClientChannelAdapter : IMqttChannelAdapter
         return packet is MqttPublishPacket publish && publish.Payload.Length > _maxPayloadBytes;
     }
 
-    private bool IsForMqttnetAsIs(MqttPacket? packet, InlinePublisher publisher, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks each packet, routes the ones <paramref name="publisher"/> takes, and returns the first one for MQTTnet.
+    /// <paramref name="firstIsTaken"/>: the caller has already checked the first packet and <paramref name="publisher"/>
+    /// takes it (it is neither too large nor gated), so it is not looked at twice.
+    /// </summary>
+    private async Task<MqttPacket> ReceiveCheckedAsync(Task<MqttPacket> receiving, InlinePublisher publisher, bool firstIsTaken, CancellationToken cancellationToken)
     {
-        return packet is null || (GateKindOf(packet) is null && !IsTooLarge(packet) && !publisher.Takes(packet, cancellationToken));
-    }
-
-    private async Task<MqttPacket> ReceiveCheckedAsync(Task<MqttPacket> receiving, InlinePublisher publisher, CancellationToken cancellationToken)
-    {
+        bool taken = firstIsTaken;
         while (true)
         {
             MqttPacket packet = await receiving.ConfigureAwait(false);
-            if (IsTooLarge(packet))
+            if (!taken)
             {
-                // Ends the connection the way a closed socket does (MqttConnectedClient.ReceivePackagesLoop stops on null):
-                // not a clean disconnect, so the client's will is published.
-                _onRejected(new PacketGuardRejection(RejectionKind.PayloadTooLarge, ((MqttPublishPacket)packet).Payload.Length, []));
-                return null!;
+                if (IsTooLarge(packet))
+                {
+                    // Ends the connection the way a closed socket does (MqttConnectedClient.ReceivePackagesLoop stops on
+                    // null): not a clean disconnect, so the client's will is published.
+                    _onRejected(new PacketGuardRejection(RejectionKind.PayloadTooLarge, ((MqttPublishPacket)packet).Payload.Length, []));
+                    return null!;
+                }
+
+                await EnterGateIfNeededAsync(packet).ConfigureAwait(false);
+                taken = packet is not null && publisher.Takes(packet, cancellationToken);
             }
 
-            await EnterGateIfNeededAsync(packet).ConfigureAwait(false);
-            if (packet is not null && publisher.Takes(packet, cancellationToken))
+            if (taken)
             {
                 // Routed on this thread; MQTTnet, still waiting for a packet, does not see it. If routing fails, MQTTnet's
                 // loop ends the connection, as it would have on its own path.
                 try
                 {
-                    await publisher.PublishAsync(packet, cancellationToken).ConfigureAwait(false);
+                    // Taken only when not null (here, or by the caller for the first packet).
+                    await publisher.PublishAsync(packet!, cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -168,6 +180,7 @@ public sealed class ClientChannelAdapter : IMqttChannelAdapter
                 }
 
                 receiving = _inner.ReceivePacketAsync(cancellationToken);
+                taken = false;
                 continue;
             }
 
