@@ -50,10 +50,7 @@ public sealed class ClientConnections : IMqttServerObserver
     public void TakenOver(string clientId, EndPoint remote)
     {
         _takenOver[remote] = 0;
-        if (_accepted.TryGetValue(clientId, out StreamChannelAdapter? open) && Equals(open.RemoteEndPoint, remote))
-        {
-            open.Takeover.Begin();
-        }
+        Find(clientId, remote)?.Takeover.Begin();
     }
 
     /// <summary><paramref name="connection"/>'s CONNACK accepting the client <paramref name="clientId"/> has been written.</summary>
@@ -86,5 +83,14 @@ public sealed class ClientConnections : IMqttServerObserver
     public StreamChannelAdapter? Find(string clientId)
     {
         return _accepted.TryGetValue(clientId, out StreamChannelAdapter? connection) ? connection : null;
+    }
+
+    /// <summary>
+    /// The accepted connection of <paramref name="clientId"/> if it is the one from <paramref name="remote"/>: MQTTnet's
+    /// events name a connection by client id and endpoint, and another connection with that id may be accepted since.
+    /// </summary>
+    public StreamChannelAdapter? Find(string clientId, EndPoint remote)
+    {
+        return Find(clientId) is { } connection && Equals(connection.RemoteEndPoint, remote) ? connection : null;
     }
 }

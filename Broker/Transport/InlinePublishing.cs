@@ -49,8 +49,7 @@ public sealed class InlinePublishing : IMqttServerObserver
         // to the publish interceptors.
         server.ClientConnectedAsync += eventArgs =>
         {
-            // Looked up by id, checked by endpoint: another connection with the same id may have been accepted since.
-            if (_connections.Find(eventArgs.ClientId) is { Inline: { } publisher } connection && Equals(connection.RemoteEndPoint, eventArgs.RemoteEndPoint))
+            if (_connections.Find(eventArgs.ClientId, eventArgs.RemoteEndPoint)?.Inline is { } publisher)
             {
                 publisher.SessionItems = eventArgs.SessionItems;
             }

@@ -47,7 +47,6 @@ public sealed class PacketGuardStream : Stream
     /// <summary>What was refused, if anything.</summary>
     public PacketGuardRejection? Rejection { get; private set; }
 
-    /// <inheritdoc />
     /// <summary>Whether the socket underneath holds bytes not read yet (one ioctl; false if it is not a socket).</summary>
     public bool DataAvailable => _inner is NetworkStream { DataAvailable: true };
 
