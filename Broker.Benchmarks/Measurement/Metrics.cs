@@ -36,6 +36,9 @@ internal static class Metrics
     /// <summary>RSS growth per idle connection.</summary>
     public static readonly Metric RssPerConnection = new("rss_per_connection_kb", "memory / connection (RSS)", "KiB", Better.Lower, 1);
 
+    /// <summary>PSS growth per idle connection at the end of the idle window.</summary>
+    public static readonly Metric PssPerConnectionAfterIdle = new("pss_per_connection_after_idle_kb", "memory / connection after the idle window (PSS)", "KiB", Better.Lower, 1);
+
     /// <summary>Broker CPU while every connection is idle.</summary>
     public static readonly Metric IdleCpu = new("idle_cpu_percent", "idle CPU", "% of 1 core", Better.Lower, 2);
 
@@ -52,6 +55,6 @@ internal static class Metrics
     public static IReadOnlyList<Metric> All { get; } =
     [
         CpuPerMessage, DeliveredRate, BrokerCpu, GeneratorCpu, Delivered, LatencyMedian, Latency99, Latency999, SenderLag99,
-        PssPerConnection, RssPerConnection, IdleCpu, ConnectionsAlive, StartupTime, MemoryAtStart,
+        PssPerConnection, RssPerConnection, PssPerConnectionAfterIdle, IdleCpu, ConnectionsAlive, StartupTime, MemoryAtStart,
     ];
 }

@@ -59,7 +59,7 @@ public static class BrokerHostBuilderExtensions
         services.AddSingleton<IMqttServerObserver>(provider => provider.GetRequiredService<ClientConnections>());
         services.AddSingleton<IMqttServerObserver>(provider => provider.GetRequiredService<DirectDelivery>());
         services.AddSingleton<IMqttServerObserver>(provider => provider.GetRequiredService<InlinePublishing>());
-        services.AddSingleton<IMqttServerObserver>(provider => new MemoryTrim(provider.GetRequiredService<ILoggerFactory>(), provider.GetRequiredService<TimeProvider>(), MemoryTrim.CollectAndReturnMemory));
+        services.AddSingleton<IMqttServerObserver, MemoryTrim>();
 
         services.AddSingleton<BrokerServer>();
         services.AddHostedService(provider => provider.GetRequiredService<BrokerServer>());

@@ -15,6 +15,9 @@ public static class LogCategories
     /// <summary>One line per publish; "no subscribers" hints are logged here as warnings.</summary>
     public const string Messages = "Esp32Mqtt.Broker.Messages";
 
+    /// <summary>Memory given back after a wave of connections (Debug).</summary>
+    public const string Memory = "Esp32Mqtt.Broker.Memory";
+
     /// <summary>MQTTnet's own diagnostics; off by default, since turning them on costs work on every message.</summary>
     public const string MqttNet = "MQTTnet";
 }

@@ -1,0 +1,32 @@
+using System.Net.Sockets;
+using Esp32Mqtt.Broker.Hosting;
+using Esp32Mqtt.Broker.Observation;
+using Esp32Mqtt.TestSupport;
+using Microsoft.Extensions.Logging;
+
+namespace Esp32Mqtt.Broker.Tests.Integration;
+
+public sealed class MemoryTrimIntegrationTests
+{
+    [Fact]
+    public async Task Collects_after_a_wave_of_clients_has_come_and_gone()
+    {
+        // Arrange
+        await using InProcessBroker broker = await InProcessBroker.StartAsync(new Dictionary<string, string?>
+        {
+            [$"Logging:LogLevel:{LogCategories.Memory}"] = nameof(LogLevel.Debug),
+            [$"Logging:LogLevel:{LogCategories.Connections}"] = nameof(LogLevel.None),
+        });
+
+        // Act: each client connects and goes away without a DISCONNECT, two changes each.
+        for (int changes = 0; changes < MemoryTrim.WaveSize; changes += 2)
+        {
+            using Socket socket = await RawMqtt.ConnectAsync(broker.Port, $"wave-{changes:D3}");
+        }
+
+        CapturedLogLine line = await broker.Logs.WaitForAsync("connects and disconnects, then", TestTimeouts.Short + MemoryTrim.QuietPeriod);
+
+        // Assert
+        Assert.StartsWith($"{MemoryTrim.WaveSize} connects and disconnects", line.Message, StringComparison.Ordinal);
+    }
+}
