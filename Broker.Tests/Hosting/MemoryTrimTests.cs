@@ -4,132 +4,124 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Esp32Mqtt.Broker.Tests.Hosting;
 
-public sealed class MemoryTrimTests
+public sealed class MemoryTrimTests : IDisposable
 {
     private static readonly TimeSpan s_justShort = MemoryTrim.QuietPeriod - TimeSpan.FromTicks(1);
+
+    private readonly ManualTimeProvider _clock = new();
+    private readonly MemoryTrim _trim;
+    private int _collections;
+
+    public MemoryTrimTests()
+    {
+        _trim = new MemoryTrim(NullLoggerFactory.Instance, _clock, () => _collections++);
+    }
+
+    public void Dispose()
+    {
+        _trim.Dispose();
+    }
 
     [Fact]
     public void Collects_once_a_wave_of_connections_has_been_quiet_for_the_quiet_period()
     {
         // Arrange
-        ManualTimeProvider clock = new();
-        int collections = 0;
-        using MemoryTrim trim = new(NullLoggerFactory.Instance, clock, () => collections++);
-        Change(trim, MemoryTrim.WaveSize);
+        Change(MemoryTrim.WaveSize);
 
         // Act
-        clock.Advance(s_justShort);
-        int beforeQuiet = collections;
-        clock.Advance(TimeSpan.FromTicks(1));
+        _clock.Advance(s_justShort);
+        int beforeQuiet = _collections;
+        _clock.Advance(TimeSpan.FromTicks(1));
 
         // Assert
         Assert.Equal(0, beforeQuiet);
-        Assert.Equal(1, collections);
+        Assert.Equal(1, _collections);
     }
 
     [Fact]
     public void Waits_while_clients_keep_connecting_and_disconnecting()
     {
         // Arrange
-        ManualTimeProvider clock = new();
-        int collections = 0;
-        using MemoryTrim trim = new(NullLoggerFactory.Instance, clock, () => collections++);
-        Change(trim, MemoryTrim.WaveSize);
+        Change(MemoryTrim.WaveSize);
 
         // Act
         for (int step = 0; step < 5; step++)
         {
-            clock.Advance(s_justShort);
-            Change(trim, 1);
+            _clock.Advance(s_justShort);
+            Change(1);
         }
 
-        int duringWave = collections;
-        clock.Advance(MemoryTrim.QuietPeriod);
+        int duringWave = _collections;
+        _clock.Advance(MemoryTrim.QuietPeriod);
 
         // Assert
         Assert.Equal(0, duringWave);
-        Assert.Equal(1, collections);
+        Assert.Equal(1, _collections);
     }
 
     [Fact]
     public void Leaves_a_wave_smaller_than_the_wave_size_alone()
     {
-        // Arrange
-        ManualTimeProvider clock = new();
-        int collections = 0;
-        using MemoryTrim trim = new(NullLoggerFactory.Instance, clock, () => collections++);
-
         // Act
-        Change(trim, MemoryTrim.WaveSize - 1);
-        clock.Advance(TimeSpan.FromMinutes(10));
+        Change(MemoryTrim.WaveSize - 1);
+        _clock.Advance(TimeSpan.FromMinutes(10));
 
         // Assert
-        Assert.Equal(0, collections);
+        Assert.Equal(0, _collections);
     }
 
     [Fact]
     public void Does_not_add_up_small_waves_separated_by_quiet()
     {
-        // Arrange
-        ManualTimeProvider clock = new();
-        int collections = 0;
-        using MemoryTrim trim = new(NullLoggerFactory.Instance, clock, () => collections++);
-
         // Act: two boards coming and going, again and again.
         for (int wave = 0; wave < MemoryTrim.WaveSize; wave++)
         {
-            Change(trim, 4);
-            clock.Advance(MemoryTrim.QuietPeriod);
+            Change(4);
+            _clock.Advance(MemoryTrim.QuietPeriod);
         }
 
         // Assert
-        Assert.Equal(0, collections);
+        Assert.Equal(0, _collections);
     }
 
     [Fact]
     public void Collects_once_for_each_wave()
     {
         // Arrange
-        ManualTimeProvider clock = new();
-        int collections = 0;
-        using MemoryTrim trim = new(NullLoggerFactory.Instance, clock, () => collections++);
-        Change(trim, MemoryTrim.WaveSize);
-        clock.Advance(MemoryTrim.QuietPeriod);
+        Change(MemoryTrim.WaveSize);
+        _clock.Advance(MemoryTrim.QuietPeriod);
 
         // Act
-        clock.Advance(TimeSpan.FromMinutes(10));
-        int afterFirstWave = collections;
-        Change(trim, MemoryTrim.WaveSize);
-        clock.Advance(MemoryTrim.QuietPeriod);
+        _clock.Advance(TimeSpan.FromMinutes(10));
+        int afterFirstWave = _collections;
+        Change(MemoryTrim.WaveSize);
+        _clock.Advance(MemoryTrim.QuietPeriod);
 
         // Assert
         Assert.Equal(1, afterFirstWave);
-        Assert.Equal(2, collections);
+        Assert.Equal(2, _collections);
     }
 
     [Fact]
     public void Does_not_collect_once_disposed()
     {
         // Arrange
-        ManualTimeProvider clock = new();
-        int collections = 0;
-        MemoryTrim trim = new(NullLoggerFactory.Instance, clock, () => collections++);
-        Change(trim, MemoryTrim.WaveSize);
+        Change(MemoryTrim.WaveSize);
 
         // Act
-        trim.Dispose();
-        Change(trim, MemoryTrim.WaveSize);
-        clock.Advance(TimeSpan.FromMinutes(10));
+        _trim.Dispose();
+        Change(MemoryTrim.WaveSize);
+        _clock.Advance(TimeSpan.FromMinutes(10));
 
         // Assert
-        Assert.Equal(0, collections);
+        Assert.Equal(0, _collections);
     }
 
-    private static void Change(MemoryTrim trim, int count)
+    private void Change(int count)
     {
         for (int change = 0; change < count; change++)
         {
-            trim.ConnectionsChanged();
+            _trim.ConnectionsChanged();
         }
     }
 }
