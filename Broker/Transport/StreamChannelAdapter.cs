@@ -33,6 +33,9 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter, IPublisherConnec
     /// <summary>The initial size of MQTTnet's encoding buffer; it grows for a bigger packet (MqttBufferWriter.EnsureCapacity).</summary>
     private const int EncodeBufferBytes = 128;
 
+    [ThreadStatic]
+    private static MqttPublishPacket? t_directPublish;
+
     private readonly Stream _stream;
     private readonly PacketReader _reader;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
@@ -206,7 +209,7 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter, IPublisherConnec
 
             // What MQTTnet makes of a QoS 0 message for an MQTT 3.1.1 subscription (MqttClientSessionsManager.
             // DispatchApplicationMessage): the same topic and payload, no retain flag (it is not a retained delivery).
-            Append(new MqttPublishPacket { Topic = message.Topic, Payload = message.Payload });
+            AppendDirectPublish(message);
             flush = FlushAsync(CancellationToken.None);
         }
         catch (Exception exception) when (exception is MqttProtocolViolationException or ArgumentException or InvalidOperationException)
@@ -336,6 +339,27 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter, IPublisherConnec
         }
 
         return PacketFormatterAdapter.Decode(received) ?? throw new MqttProtocolViolationException("Received malformed packet.");
+    }
+
+    /// <summary>
+    /// Encodes <paramref name="message"/> as a plain QoS 0 PUBLISH through one packet object per thread: Append copies
+    /// the encoded bytes before it returns, and nothing else sees the packet, so a classroom's 30 direct deliveries of
+    /// one click allocate no packet each. Its topic and payload are cleared afterwards, so it keeps no message alive.
+    /// </summary>
+    private void AppendDirectPublish(MqttApplicationMessage message)
+    {
+        MqttPublishPacket packet = t_directPublish ??= new MqttPublishPacket();
+        packet.Topic = message.Topic;
+        packet.Payload = message.Payload;
+        try
+        {
+            Append(packet);
+        }
+        finally
+        {
+            packet.Topic = null;
+            packet.Payload = default;
+        }
     }
 
     private void Append(MqttPacket packet)
