@@ -24,7 +24,7 @@ namespace Esp32Mqtt.Broker.Transport;
 /// </summary>
 public sealed class ClientChannelAdapter : IMqttChannelAdapter
 {
-    private readonly IMqttChannelAdapter _inner;
+    private readonly StreamChannelAdapter _inner;
     private readonly Func<MqttConnectPacket, InlinePublisher> _onConnect;
     private readonly RetainedRoutingGate _routingGate;
     private readonly int _maxPayloadBytes;
@@ -37,7 +37,7 @@ public sealed class ClientChannelAdapter : IMqttChannelAdapter
     /// client's lone QoS 0 publishes, retained publishes and subscriptions pass <paramref name="routingGate"/>, and a
     /// payload over <paramref name="maxPayloadBytes"/> is reported to <paramref name="onRejected"/> and ends the connection.
     /// </summary>
-    public ClientChannelAdapter(IMqttChannelAdapter inner, Func<MqttConnectPacket, InlinePublisher> onConnect, RetainedRoutingGate routingGate, int maxPayloadBytes, Action<PacketGuardRejection> onRejected)
+    public ClientChannelAdapter(StreamChannelAdapter inner, Func<MqttConnectPacket, InlinePublisher> onConnect, RetainedRoutingGate routingGate, int maxPayloadBytes, Action<PacketGuardRejection> onRejected)
     {
         _inner = inner;
         _onConnect = onConnect;
@@ -89,21 +89,27 @@ public sealed class ClientChannelAdapter : IMqttChannelAdapter
 
         // Asked for the next packet: the one before has been processed.
         LeaveGate();
-        Task<MqttPacket> receiving = _inner.ReceivePacketAsync(cancellationToken);
-        if (receiving.IsCompletedSuccessfully && receiving.Result is var packet && (packet is null || (GateKindOf(packet) is null && !IsTooLarge(packet))))
+        ValueTask<MqttPacket> receiving = _inner.ReceivePacketValueAsync(cancellationToken);
+        if (!receiving.IsCompletedSuccessfully)
+        {
+            return ReceiveCheckedAsync(receiving, _publisher, firstIsTaken: false, cancellationToken);
+        }
+
+        // Read already: its result is taken here, once, and what follows works with the packet.
+        MqttPacket packet = receiving.Result;
+        if (packet is null || (GateKindOf(packet) is null && !IsTooLarge(packet)))
         {
             if (packet is not null && _publisher.Takes(packet, cancellationToken))
             {
-                return ReceiveCheckedAsync(receiving, _publisher, firstIsTaken: true, cancellationToken);
+                return ReceiveCheckedAsync(ValueTask.FromResult(packet), _publisher, firstIsTaken: true, cancellationToken);
             }
 
-            // The common case for a client sending a stream (a PUBLISH with more behind it, a PUBACK): no state machine,
-            // no allocation.
+            // The common case for a client sending a stream (a PUBLISH with more behind it, a PUBACK): no state machine.
             _publisher.HandedToMqttnet();
-            return receiving;
+            return Task.FromResult(packet!);
         }
 
-        return ReceiveCheckedAsync(receiving, _publisher, firstIsTaken: false, cancellationToken);
+        return ReceiveCheckedAsync(ValueTask.FromResult(packet), _publisher, firstIsTaken: false, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -145,7 +151,7 @@ public sealed class ClientChannelAdapter : IMqttChannelAdapter
     /// <paramref name="firstIsTaken"/>: the caller has already checked the first packet and <paramref name="publisher"/>
     /// takes it (it is neither too large nor gated), so it is not looked at twice.
     /// </summary>
-    private async Task<MqttPacket> ReceiveCheckedAsync(Task<MqttPacket> receiving, InlinePublisher publisher, bool firstIsTaken, CancellationToken cancellationToken)
+    private async Task<MqttPacket> ReceiveCheckedAsync(ValueTask<MqttPacket> receiving, InlinePublisher publisher, bool firstIsTaken, CancellationToken cancellationToken)
     {
         bool taken = firstIsTaken;
         while (true)
@@ -179,7 +185,7 @@ public sealed class ClientChannelAdapter : IMqttChannelAdapter
                     LeaveGate();
                 }
 
-                receiving = _inner.ReceivePacketAsync(cancellationToken);
+                receiving = _inner.ReceivePacketValueAsync(cancellationToken);
                 taken = false;
                 continue;
             }
@@ -209,7 +215,7 @@ public sealed class ClientChannelAdapter : IMqttChannelAdapter
 
     private async Task<MqttPacket> ReceiveConnectPacketAsync(CancellationToken cancellationToken)
     {
-        MqttPacket packet = await _inner.ReceivePacketAsync(cancellationToken).ConfigureAwait(false);
+        MqttPacket packet = await _inner.ReceivePacketValueAsync(cancellationToken).ConfigureAwait(false);
 
         // Off the socket event thread that may have completed the read (Hosting/SocketCompletions.cs): MQTTnet checks
         // the credentials next, and a PBKDF2 hash (ConnectionAuthenticator) would hold up every other connection on it.

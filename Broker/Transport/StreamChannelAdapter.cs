@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography.X509Certificates;
 using MQTTnet;
 using MQTTnet.Adapter;
@@ -117,21 +118,31 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter, IPublisherConnec
     /// <inheritdoc />
     public Task<MqttPacket> ReceivePacketAsync(CancellationToken cancellationToken)
     {
+        return ReceivePacketValueAsync(cancellationToken).AsTask();
+    }
+
+    /// <summary>
+    /// <see cref="ReceivePacketAsync"/> without a task of its own: a packet already read completes at once, and the wait
+    /// for the next one uses a pooled state machine, so a client's lone publishes routed one after another
+    /// (<see cref="ClientChannelAdapter"/>) allocate none for their reads. Await the result once, as any pooled ValueTask.
+    /// </summary>
+    public ValueTask<MqttPacket> ReceivePacketValueAsync(CancellationToken cancellationToken)
+    {
         if (cancellationToken.IsCancellationRequested)
         {
-            return Task.FromResult<MqttPacket>(null!);
+            return ValueTask.FromResult<MqttPacket>(null!);
         }
 
         try
         {
             if (_reader.TryTake(out ReceivedMqttPacket received))
             {
-                return Task.FromResult(Decode(received));
+                return ValueTask.FromResult(Decode(received));
             }
         }
         catch (Exception exception) when (exception is not MqttProtocolViolationException)
         {
-            return Task.FromException<MqttPacket>(new MqttCommunicationException(exception));
+            return ValueTask.FromException<MqttPacket>(new MqttCommunicationException(exception));
         }
 
         return ReceiveAfterReadAsync(cancellationToken);
@@ -294,7 +305,8 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter, IPublisherConnec
         return queued;
     }
 
-    private async Task<MqttPacket> ReceiveAfterReadAsync(CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<MqttPacket> ReceiveAfterReadAsync(CancellationToken cancellationToken)
     {
         try
         {
