@@ -7,7 +7,7 @@ using MQTTnet.Packets;
 namespace Esp32Mqtt.Broker.Transport;
 
 /// <summary>
-/// Wraps MQTTnet's channel adapter to look at packets before MQTTnet processes them:
+/// Wraps a connection's <see cref="StreamChannelAdapter"/> to look at packets before MQTTnet processes them:
 /// <list type="bullet">
 /// <item>the first: records the CONNECT in <see cref="ConnectionDirectory"/>, and gives an MQTT 3.1/3.1.1 client that
 /// sent an empty client id with a clean session an id of its own. OASIS MQTT 3.1.1 section 3.1.3.1 allows that,

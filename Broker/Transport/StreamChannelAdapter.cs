@@ -124,7 +124,8 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter, IPublisherConnec
     /// <summary>
     /// <see cref="ReceivePacketAsync"/> without a task of its own: a packet already read completes at once, and the wait
     /// for the next one uses a pooled state machine, so a client's lone publishes routed one after another
-    /// (<see cref="ClientChannelAdapter"/>) allocate none for their reads. Await the result once, as any pooled ValueTask.
+    /// (<see cref="ClientChannelAdapter"/>) allocate no task or state machine for their reads once the pool is warm (the
+    /// decoded packet and its body still are). Await the result once, as any pooled ValueTask.
     /// </summary>
     public ValueTask<MqttPacket> ReceivePacketValueAsync(CancellationToken cancellationToken)
     {
