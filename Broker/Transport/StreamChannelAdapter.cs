@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
@@ -16,8 +15,7 @@ namespace Esp32Mqtt.Broker.Transport;
 /// MQTTnet's view of one client connection, in place of its MqttChannelAdapter and MqttTcpChannel:
 /// <list type="bullet">
 /// <item>reads through <see cref="PacketReader"/>, many packets per receive and no buffer while idle;</item>
-/// <item>writes each packet with one write, where MqttChannelAdapter with packet fragmentation on writes the header
-/// and the payload of a PUBLISH separately (two TCP segments with Nagle off);</item>
+/// <item>writes through <see cref="PacketWriter"/>, each packet with one write and no buffer while idle;</item>
 /// <item>holds back a packet while more PUBLISH packets wait in the client's MQTTnet queue, so a subscriber that is
 /// behind gets them in one write rather than one write each;</item>
 /// <item>writes a QoS 0 delivery straight away on the publisher's thread when nothing is ahead of it for this client
@@ -29,16 +27,14 @@ namespace Esp32Mqtt.Broker.Transport;
 public sealed class StreamChannelAdapter : IMqttChannelAdapter, IPublisherConnection
 {
     /// <summary>Bytes held back at most before they are written even though more packets wait.</summary>
-    private const int CoalesceLimitBytes = 32 * 1024;
+    private const int CoalesceLimitBytes = PacketWriter.BufferBytes;
 
     /// <summary>The initial size of MQTTnet's encoding buffer; it grows for a bigger packet (MqttBufferWriter.EnsureCapacity).</summary>
     private const int EncodeBufferBytes = 128;
 
-    [ThreadStatic]
-    private static MqttPublishPacket? t_directPublish;
-
     private readonly Stream _stream;
     private readonly PacketReader _reader;
+    private readonly PacketWriter _writer;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly DeliveryFlowControl _flowControl;
     private readonly Func<Func<long>?> _lookupQueuedMessages;
@@ -46,10 +42,7 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter, IPublisherConnec
     private int _closed;
     private Func<long>? _queuedMessages;
     private bool _queuedMessagesLookedUp;
-    private byte[]? _outgoing;
-    private int _outgoingLength;
     private long _bytesReceived;
-    private long _bytesSent;
 
     /// <summary>
     /// Serves <paramref name="stream"/>. <paramref name="queuedMessages"/> tells how many PUBLISH packets wait in MQTTnet's
@@ -65,6 +58,7 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter, IPublisherConnec
         LocalEndPoint = localEndPoint;
         RemoteEndPoint = remoteEndPoint;
         PacketFormatterAdapter = new MqttPacketFormatterAdapter(new MqttBufferWriter(EncodeBufferBytes, encodeBufferMaxBytes));
+        _writer = new PacketWriter(stream, PacketFormatterAdapter);
         _lookupQueuedMessages = queuedMessages;
     }
 
@@ -72,7 +66,7 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter, IPublisherConnec
     public long BytesReceived => Volatile.Read(ref _bytesReceived);
 
     /// <inheritdoc />
-    public long BytesSent => Volatile.Read(ref _bytesSent);
+    public long BytesSent => _writer.BytesWritten;
 
     /// <inheritdoc />
     public X509Certificate2 ClientCertificate => null!;
@@ -153,7 +147,7 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter, IPublisherConnec
     public void ResetStatistics()
     {
         Volatile.Write(ref _bytesReceived, 0);
-        Volatile.Write(ref _bytesSent, 0);
+        _writer.ResetStatistics();
     }
 
     /// <inheritdoc />
@@ -170,8 +164,8 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter, IPublisherConnec
                 Direct.CountLeftMqttnetQueue();
             }
 
-            Append(packet);
-            if (isPublish && QueuedMessages() > 0 && _outgoingLength < CoalesceLimitBytes)
+            _writer.Append(packet);
+            if (isPublish && QueuedMessages() > 0 && _writer.PendingBytes < CoalesceLimitBytes)
             {
                 // MQTTnet's send loop comes back for the next one at once (MqttConnectedClient.SendPacketsLoop). Only a
                 // cleared queue (MqttSessionStatus.ClearApplicationMessagesQueueAsync, never called here) would leave
@@ -179,7 +173,7 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter, IPublisherConnec
                 return;
             }
 
-            await FlushAsync(cancellationToken).ConfigureAwait(false);
+            await _writer.FlushAsync(cancellationToken).ConfigureAwait(false);
             if (packet is MqttConnAckPacket connAck && IsAccepted(connAck))
             {
                 _onAccepted(this);
@@ -221,8 +215,8 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter, IPublisherConnec
 
             // What MQTTnet makes of a QoS 0 message for an MQTT 3.1.1 subscription (MqttClientSessionsManager.
             // DispatchApplicationMessage): the same topic and payload, no retain flag (it is not a retained delivery).
-            AppendDirectPublish(message);
-            flush = FlushAsync(CancellationToken.None);
+            _writer.AppendPlainPublish(message);
+            flush = _writer.FlushAsync(CancellationToken.None);
         }
         catch (Exception exception) when (exception is MqttProtocolViolationException or ArgumentException or InvalidOperationException)
         {
@@ -254,7 +248,7 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter, IPublisherConnec
         // A write still in progress (a DISCONNECT sent while the broker stops) gives the buffer back itself.
         if (_writeGate.Wait(0))
         {
-            ReturnOutgoing();
+            _writer.Dispose();
         }
     }
 
@@ -352,79 +346,5 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter, IPublisherConnec
         }
 
         return PacketFormatterAdapter.Decode(received) ?? throw new MqttProtocolViolationException("Received malformed packet.");
-    }
-
-    /// <summary>
-    /// Encodes <paramref name="message"/> as a plain QoS 0 PUBLISH through one packet object per thread: Append copies
-    /// the encoded bytes before it returns, and nothing else sees the packet, so a classroom's 30 direct deliveries of
-    /// one click allocate no packet each. Its topic and payload are cleared afterwards, so it keeps no message alive.
-    /// </summary>
-    private void AppendDirectPublish(MqttApplicationMessage message)
-    {
-        MqttPublishPacket packet = t_directPublish ??= new MqttPublishPacket();
-        packet.Topic = message.Topic;
-        packet.Payload = message.Payload;
-        try
-        {
-            Append(packet);
-        }
-        finally
-        {
-            packet.Topic = null;
-            packet.Payload = default;
-        }
-    }
-
-    private void Append(MqttPacket packet)
-    {
-        MqttPacketBuffer encoded = PacketFormatterAdapter.Encode(packet);
-        try
-        {
-            int needed = _outgoingLength + encoded.Length;
-            if (_outgoing is null || _outgoing.Length < needed)
-            {
-                byte[] larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, CoalesceLimitBytes));
-                if (_outgoing is not null)
-                {
-                    Buffer.BlockCopy(_outgoing, 0, larger, 0, _outgoingLength);
-                    ArrayPool<byte>.Shared.Return(_outgoing);
-                }
-
-                _outgoing = larger;
-            }
-
-            encoded.Packet.AsSpan().CopyTo(_outgoing.AsSpan(_outgoingLength));
-            encoded.Payload.CopyTo(_outgoing.AsSpan(_outgoingLength + encoded.Packet.Count));
-            _outgoingLength = needed;
-        }
-        finally
-        {
-            PacketFormatterAdapter.Cleanup();
-        }
-    }
-
-    private async Task FlushAsync(CancellationToken cancellationToken)
-    {
-        int length = _outgoingLength;
-        _outgoingLength = 0;
-        try
-        {
-            await _stream.WriteAsync(_outgoing.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
-            Interlocked.Add(ref _bytesSent, length);
-        }
-        finally
-        {
-            // Given back after every write, so an idle connection holds no write buffer.
-            ReturnOutgoing();
-        }
-    }
-
-    private void ReturnOutgoing()
-    {
-        if (_outgoing is not null)
-        {
-            ArrayPool<byte>.Shared.Return(_outgoing);
-            _outgoing = null;
-        }
     }
 }
