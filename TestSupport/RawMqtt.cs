@@ -77,17 +77,23 @@ public static class RawMqtt
         return [header, .. RemainingLength(body.Count), .. body];
     }
 
-    /// <summary>Opens a loopback connection, sends <paramref name="connectPacket"/> and returns once the CONNACK has arrived.</summary>
+    /// <summary>Opens a loopback connection, sends <paramref name="connectPacket"/> and returns once a CONNACK accepting it has arrived.</summary>
     public static async Task<Socket> ConnectAsync(int port, byte[] connectPacket)
     {
         Socket socket = await OpenAsync(port).ConfigureAwait(false);
         socket.NoDelay = true;
         await socket.SendAsync(connectPacket).ConfigureAwait(false);
-        await ReadExactlyAsync(socket, ConnAckBytes).ConfigureAwait(false);
+        byte returnCode = await ReadConnAckReturnCodeAsync(socket).ConfigureAwait(false);
+        if (returnCode != 0)
+        {
+            socket.Dispose();
+            throw new InvalidOperationException($"The broker refused the connection with CONNACK return code {returnCode}.");
+        }
+
         return socket;
     }
 
-    /// <summary>Opens a loopback connection as MQTT 3.1.1 client <paramref name="clientId"/> (clean session) and returns once the CONNACK has arrived.</summary>
+    /// <summary>Opens a loopback connection as MQTT 3.1.1 client <paramref name="clientId"/> (clean session) and returns once a CONNACK accepting it has arrived.</summary>
     public static Task<Socket> ConnectAsync(int port, string clientId)
     {
         return ConnectAsync(port, Connect311(clientId));
@@ -107,6 +113,12 @@ public static class RawMqtt
     {
         using Socket socket = await OpenAsync(port).ConfigureAwait(false);
         await socket.SendAsync(Connect311(clientId, userName, password)).ConfigureAwait(false);
+        return await ReadConnAckReturnCodeAsync(socket).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads a 3.1.1 CONNACK and returns its return code (section 3.2.2.3).</summary>
+    private static async Task<byte> ReadConnAckReturnCodeAsync(Socket socket)
+    {
         byte[] connAck = await ReadExactlyAsync(socket, ConnAckBytes).ConfigureAwait(false);
         if (connAck[0] != ConnAckHeader)
         {
