@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Esp32Mqtt.Broker.Transport;
 using Esp32Mqtt.TestSupport;
 
@@ -117,6 +119,105 @@ public sealed class PacketGuardStreamTests
         Assert.False(closedAfterWaiting);
         Assert.Equal(s_connect, passed);
         Assert.True(guard.ConnectPacketReceived);
+    }
+
+    [Fact]
+    public async Task Writes_to_a_non_blocking_socket_at_once()
+    {
+        // Arrange
+        (Socket client, Socket server) = await ConnectedPairAsync();
+        using Socket reader = client;
+        using PacketGuardStream guard = NonBlocking(server);
+        byte[] sent = Pattern(1_000);
+
+        // Act
+        ValueTask write = guard.WriteAsync(sent);
+
+        // Assert
+        Assert.True(write.IsCompletedSuccessfully);
+        Assert.Equal(sent, await ReceiveAsync(reader, sent.Length));
+    }
+
+    [Fact]
+    public async Task Writes_the_rest_a_full_socket_could_not_take_once_the_client_reads()
+    {
+        // Arrange: a small send buffer and a client that does not read yet, so the first send() takes only part.
+        (Socket client, Socket server) = await ConnectedPairAsync();
+        using Socket reader = client;
+        server.SendBufferSize = 16 * 1024;
+        using PacketGuardStream guard = NonBlocking(server);
+        byte[] sent = Pattern(4 * 1024 * 1024);
+
+        // Act
+        ValueTask write = guard.WriteAsync(sent);
+        bool finishedBeforeTheClientRead = write.IsCompleted;
+        byte[] received = await ReceiveAsync(reader, sent.Length);
+        await write.AsTask().WaitAsync(TestTimeouts.Short);
+
+        // Assert: every byte, once, in order.
+        Assert.False(finishedBeforeTheClientRead);
+        Assert.Equal(sent, received);
+    }
+
+    [Fact]
+    public async Task Reports_a_send_to_a_reset_connection_as_an_io_error()
+    {
+        // Arrange: the client resets the connection (linger 0), and the reset has arrived.
+        (Socket client, Socket server) = await ConnectedPairAsync();
+        client.LingerState = new LingerOption(enable: true, seconds: 0);
+        client.Dispose();
+        using PacketGuardStream guard = NonBlocking(server);
+        Assert.True(server.Poll(TestTimeouts.Short, SelectMode.SelectRead), "the reset did not arrive");
+
+        // Act
+        IOException error = await Assert.ThrowsAsync<IOException>(async () => await guard.WriteAsync(Pattern(100)));
+
+        // Assert: as NetworkStream reports it.
+        Assert.IsType<SocketException>(error.InnerException);
+    }
+
+    private static async Task<(Socket Client, Socket Server)> ConnectedPairAsync()
+    {
+        using Socket listener = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen();
+        Socket client = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await client.ConnectAsync(listener.LocalEndPoint!);
+        return (client, await listener.AcceptAsync());
+    }
+
+    /// <summary>As GuardedTcpServerAdapter serves a connection: NetworkStream refuses a socket that is non-blocking already.</summary>
+    private static PacketGuardStream NonBlocking(Socket server)
+    {
+        NetworkStream network = new(server, ownsSocket: true);
+        server.Blocking = false;
+        return new PacketGuardStream(network, Limit);
+    }
+
+    private static byte[] Pattern(int length)
+    {
+        byte[] bytes = new byte[length];
+        for (int index = 0; index < length; index++)
+        {
+            bytes[index] = (byte)(index % 251);
+        }
+
+        return bytes;
+    }
+
+    private static async Task<byte[]> ReceiveAsync(Socket socket, int length)
+    {
+        byte[] received = new byte[length];
+        int total = 0;
+        using CancellationTokenSource timeout = new(TestTimeouts.Short);
+        while (total < length)
+        {
+            int read = await socket.ReceiveAsync(received.AsMemory(total), SocketFlags.None, timeout.Token);
+            Assert.True(read > 0, $"the connection closed after {total} of {length} bytes");
+            total += read;
+        }
+
+        return received;
     }
 
     private static byte[] ReadAll(Stream stream, int chunkSize)

@@ -122,7 +122,12 @@ public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
         IPEndPoint remote = EndpointText.Normalize((IPEndPoint)socket.RemoteEndPoint!);
         socket.NoDelay = true;
         Action<PacketGuardRejection> rejected = rejection => _problems.Rejected(remote, rejection);
-        PacketGuardStream guard = new(new NetworkStream(socket, ownsSocket: true), _options.MaxPacketBytes, rejected);
+        NetworkStream network = new(socket, ownsSocket: true);
+
+        // After the stream is made (NetworkStream refuses a non-blocking socket): writes are then tried at once
+        // (PacketGuardStream.WriteAsync); reads are all asynchronous either way.
+        socket.Blocking = false;
+        PacketGuardStream guard = new(network, _options.MaxPacketBytes, rejected);
         _openConnections.TryAdd(guard, 0);
         MqttConnectPacket? connect = null;
         StreamChannelAdapter? channelAdapter = null;

@@ -111,9 +111,27 @@ public sealed class PacketGuardStream : Stream
         return Accept(buffer[..count]);
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Writes <paramref name="buffer"/>. Over a non-blocking socket (<see cref="Socket.Blocking"/> false) the bytes the
+    /// socket takes at once, usually all of them, are sent with one plain send() on the calling thread, and only a rest
+    /// that does not fit goes through the stream's asynchronous write. .NET keeps the state of a socket's asynchronous
+    /// send (a SocketAsyncEventArgs with its callback, about 0.36 KB) for the rest of the connection once one has been
+    /// made, so a client whose socket never fills never pays for it.
+    /// </summary>
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        if (_inner is NetworkStream { Socket: { Blocking: false } socket } && !buffer.IsEmpty)
+        {
+            int sent = socket.Send(buffer.Span, SocketFlags.None, out SocketError error);
+            if (error == SocketError.Success && sent == buffer.Length)
+            {
+                return ValueTask.CompletedTask;
+            }
+
+            // The rest once the socket takes it. A failed send fails again there, and is reported as the stream reports it.
+            buffer = buffer[sent..];
+        }
+
         return _inner.WriteAsync(buffer, cancellationToken);
     }
 
