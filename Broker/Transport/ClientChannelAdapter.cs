@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using MQTTnet.Adapter;
+using MQTTnet.Exceptions;
 using MQTTnet.Formatter;
 using MQTTnet.Packets;
 
@@ -89,27 +90,25 @@ public sealed class ClientChannelAdapter : IMqttChannelAdapter
 
         // Asked for the next packet: the one before has been processed.
         LeaveGate();
-        ValueTask<MqttPacket> receiving = _inner.ReceivePacketValueAsync(cancellationToken);
-        if (!receiving.IsCompletedSuccessfully)
+        if (cancellationToken.IsCancellationRequested || !_inner.TryReceiveBuffered(out MqttPacket? packet))
         {
-            return ReceiveCheckedAsync(receiving, _publisher, firstIsTaken: false, cancellationToken);
+            return ReceiveCheckedAsync(null, firstIsTaken: false, _publisher, cancellationToken);
         }
 
-        // Read already: its result is taken here, once, and what follows works with the packet.
-        MqttPacket packet = receiving.Result;
-        if (packet is null || (GateKindOf(packet) is null && !IsTooLarge(packet)))
+        // Read already: what follows works with the packet, and without a state machine when MQTTnet is to process it.
+        if (GateKindOf(packet) is null && !IsTooLarge(packet))
         {
-            if (packet is not null && _publisher.Takes(packet, cancellationToken))
+            if (_publisher.Takes(packet, cancellationToken))
             {
-                return ReceiveCheckedAsync(ValueTask.FromResult(packet), _publisher, firstIsTaken: true, cancellationToken);
+                return ReceiveCheckedAsync(packet, firstIsTaken: true, _publisher, cancellationToken);
             }
 
-            // The common case for a client sending a stream (a PUBLISH with more behind it, a PUBACK): no state machine.
+            // The common case for a client sending a stream (a PUBLISH with more behind it, a PUBACK).
             _publisher.HandedToMqttnet();
-            return Task.FromResult(packet!);
+            return Task.FromResult(packet);
         }
 
-        return ReceiveCheckedAsync(ValueTask.FromResult(packet), _publisher, firstIsTaken: false, cancellationToken);
+        return ReceiveCheckedAsync(packet, firstIsTaken: false, _publisher, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -147,23 +146,41 @@ public sealed class ClientChannelAdapter : IMqttChannelAdapter
     }
 
     /// <summary>
-    /// Checks each packet, routes the ones <paramref name="publisher"/> takes, and returns the first one for MQTTnet.
-    /// <paramref name="firstIsTaken"/>: the caller has already checked the first packet and <paramref name="publisher"/>
-    /// takes it (it is neither too large nor gated), so it is not looked at twice.
+    /// Reads and checks packets, routes the ones <paramref name="publisher"/> takes, and returns the first one for MQTTnet.
+    /// <paramref name="first"/>, if not null, is a packet the caller has read already. <paramref name="firstIsTaken"/>:
+    /// the caller has checked it and <paramref name="publisher"/> takes it (it is neither too large nor gated), so it is
+    /// routed without being looked at twice.
+    /// While the client is silent this method's state machine is the only one waiting, on the socket's zero-byte read
+    /// (<see cref="StreamChannelAdapter.WaitForInputAsync"/>), and a lone publish is read, routed and followed by the
+    /// next wait within it, with no other state machine to resume.
     /// </summary>
-    private async Task<MqttPacket> ReceiveCheckedAsync(ValueTask<MqttPacket> receiving, InlinePublisher publisher, bool firstIsTaken, CancellationToken cancellationToken)
+    private async Task<MqttPacket> ReceiveCheckedAsync(MqttPacket? first, bool firstIsTaken, InlinePublisher publisher, CancellationToken cancellationToken)
     {
-        bool taken = firstIsTaken;
+        MqttPacket? packet = first;
+        bool taken = first is not null && firstIsTaken;
         while (true)
         {
-            MqttPacket packet = await receiving.ConfigureAwait(false);
+            if (packet is null)
+            {
+                try
+                {
+                    await _inner.WaitForInputAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (StreamChannelAdapter.EndsReceive(exception, out MqttCommunicationException? failure))
+                {
+                    return failure is null ? null! : throw failure;
+                }
+
+                packet = await _inner.ReceivePacketValueAsync(cancellationToken, inputArrived: true).ConfigureAwait(false);
+            }
+
             if (!taken)
             {
                 if (IsTooLarge(packet))
                 {
                     // Ends the connection the way a closed socket does (MqttConnectedClient.ReceivePackagesLoop stops on
                     // null): not a clean disconnect, so the client's will is published.
-                    _onRejected(new PacketGuardRejection(RejectionKind.PayloadTooLarge, ((MqttPublishPacket)packet).Payload.Length, []));
+                    _onRejected(new PacketGuardRejection(RejectionKind.PayloadTooLarge, ((MqttPublishPacket)packet!).Payload.Length, []));
                     return null!;
                 }
 
@@ -171,27 +188,25 @@ public sealed class ClientChannelAdapter : IMqttChannelAdapter
                 taken = packet is not null && publisher.Takes(packet, cancellationToken);
             }
 
-            if (taken)
+            if (!taken)
             {
-                // Routed on this thread; MQTTnet, still waiting for a packet, does not see it. If routing fails, MQTTnet's
-                // loop ends the connection, as it would have on its own path.
-                try
-                {
-                    // Taken only when not null (here, or by the caller for the first packet).
-                    await publisher.PublishAsync(packet!, cancellationToken).ConfigureAwait(false);
-                }
-                finally
-                {
-                    LeaveGate();
-                }
-
-                receiving = _inner.ReceivePacketValueAsync(cancellationToken);
-                taken = false;
-                continue;
+                publisher.HandedToMqttnet();
+                return packet!;
             }
 
-            publisher.HandedToMqttnet();
-            return packet!;
+            // Routed on this thread; MQTTnet, still waiting for a packet, does not see it. If routing fails, MQTTnet's
+            // loop ends the connection, as it would have on its own path.
+            try
+            {
+                await publisher.PublishAsync(packet!, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                LeaveGate();
+            }
+
+            packet = null;
+            taken = false;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
@@ -117,30 +118,57 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter, IPublisherConnec
 
     /// <summary>
     /// <see cref="ReceivePacketAsync"/> without a task of its own: a packet already read completes at once, and the wait
-    /// for the next one uses a pooled state machine, so a client's lone publishes routed one after another
-    /// (<see cref="ClientChannelAdapter"/>) allocate no task or state machine for their reads once the pool is warm (the
-    /// decoded packet and its body still are). Await the result once, as any pooled ValueTask.
+    /// for the next one uses a pooled state machine. Await the result once, as any pooled ValueTask.
+    /// <paramref name="inputArrived"/>: <see cref="WaitForInputAsync"/> has just ended, so the socket is read at once
+    /// rather than waited on again.
     /// </summary>
-    public ValueTask<MqttPacket> ReceivePacketValueAsync(CancellationToken cancellationToken)
+    public ValueTask<MqttPacket> ReceivePacketValueAsync(CancellationToken cancellationToken, bool inputArrived = false)
     {
         if (cancellationToken.IsCancellationRequested)
         {
             return ValueTask.FromResult<MqttPacket>(null!);
         }
 
+        return TryReceiveBuffered(out MqttPacket? packet) ? ValueTask.FromResult(packet) : ReceiveAfterReadAsync(inputArrived, cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes the next packet if all of it has been read already, without waiting. Throws
+    /// <see cref="MqttProtocolViolationException"/> for a malformed packet and <see cref="MqttCommunicationException"/>
+    /// for any other decoding failure.
+    /// </summary>
+    public bool TryReceiveBuffered([NotNullWhen(true)] out MqttPacket? packet)
+    {
         try
         {
-            if (_reader.TryTake(out ReceivedMqttPacket received))
-            {
-                return ValueTask.FromResult(Decode(received));
-            }
+            packet = _reader.TryTake(out ReceivedMqttPacket received) ? Decode(received) : null;
+            return packet is not null;
         }
         catch (Exception exception) when (exception is not MqttProtocolViolationException)
         {
-            return ValueTask.FromException<MqttPacket>(new MqttCommunicationException(exception));
+            throw new MqttCommunicationException(exception);
         }
+    }
 
-        return ReceiveAfterReadAsync(cancellationToken);
+    /// <summary>
+    /// Ends when input is there to read, or the client has closed, holding no buffer and no state machine while it waits
+    /// (<see cref="PacketReader.WaitForDataAsync"/>); then <see cref="ReceivePacketValueAsync"/> with inputArrived reads
+    /// it. Ends at once if unread input is buffered. Await it once, and pass what it throws to <see cref="EndsReceive"/>.
+    /// </summary>
+    public ValueTask<int> WaitForInputAsync(CancellationToken cancellationToken)
+    {
+        return _reader.WaitForDataAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="exception"/>, from reading this connection, ends the receive the way MqttChannelAdapter
+    /// ends it: cancellation and a closed connection with null (<paramref name="failure"/> null), a socket error with
+    /// <paramref name="failure"/>, an <see cref="MqttCommunicationException"/> to throw. False for anything else.
+    /// </summary>
+    public static bool EndsReceive(Exception exception, out MqttCommunicationException? failure)
+    {
+        failure = exception is IOException or SocketException ? new MqttCommunicationException(exception) : null;
+        return failure is not null || exception is OperationCanceledException or ObjectDisposedException;
     }
 
     /// <inheritdoc />
@@ -301,31 +329,32 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter, IPublisherConnec
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<MqttPacket> ReceiveAfterReadAsync(CancellationToken cancellationToken)
+    private async ValueTask<MqttPacket> ReceiveAfterReadAsync(bool inputArrived, CancellationToken cancellationToken)
     {
         try
         {
             while (true)
             {
-                await _reader.WaitForDataAsync(cancellationToken).ConfigureAwait(false);
+                if (!inputArrived)
+                {
+                    await _reader.WaitForDataAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                inputArrived = false;
                 if (!await _reader.FillAsync(cancellationToken).ConfigureAwait(false))
                 {
                     return null!;
                 }
 
-                if (_reader.TryTake(out ReceivedMqttPacket received))
+                if (TryReceiveBuffered(out MqttPacket? packet))
                 {
-                    return Decode(received);
+                    return packet;
                 }
             }
         }
-        catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException)
+        catch (Exception exception) when (EndsReceive(exception, out MqttCommunicationException? failure))
         {
-            return null!;
-        }
-        catch (Exception exception) when (exception is IOException or SocketException)
-        {
-            throw new MqttCommunicationException(exception);
+            return failure is null ? null! : throw failure;
         }
     }
 
