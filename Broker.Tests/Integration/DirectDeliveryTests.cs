@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using Esp32Mqtt.Broker.Configuration;
 using Esp32Mqtt.Broker.Security;
+using Esp32Mqtt.Broker.Tests.Transport;
 using Esp32Mqtt.Broker.Transport;
 using Esp32Mqtt.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -200,7 +201,7 @@ public sealed class DirectDeliveryTests
         await client.ConnectAsync(listener.LocalEndPoint!);
         PacketGuardStream stream = new(new NetworkStream(await listener.AcceptAsync(), ownsSocket: true), 1_024);
         DeliveryFlowControl flowControl = new(Options.Create(new BrokerOptions()), TimeProvider.System);
-        using StreamChannelAdapter connection = new(stream, listener.LocalEndPoint!, client.LocalEndPoint!, 1_024, flowControl, () => null, _ => { });
+        using StreamChannelAdapter connection = new(stream, listener.LocalEndPoint!, client.LocalEndPoint!, 1_024, flowControl, UnusedConnectionOwner.Instance);
         await client.SendAsync(new byte[] { 0xC0, 0x00 });
         await Eventually.UntilAsync(() => stream.DataAvailable, TestTimeouts.Short, "the PINGREQ to arrive");
 

@@ -26,25 +26,23 @@ namespace Esp32Mqtt.Broker.Transport;
 public sealed class ClientChannelAdapter : IMqttChannelAdapter
 {
     private readonly StreamChannelAdapter _inner;
-    private readonly Func<MqttConnectPacket, InlinePublisher> _onConnect;
+    private readonly IConnectionOwner _owner;
     private readonly RetainedRoutingGate _routingGate;
     private readonly int _maxPayloadBytes;
-    private readonly Action<PacketGuardRejection> _onRejected;
     private InlinePublisher? _publisher;
     private RoutingGateKind? _inGate;
 
     /// <summary>
-    /// Wraps <paramref name="inner"/>; <paramref name="onConnect"/> sees the CONNECT packet and gives what routes that
+    /// Wraps <paramref name="inner"/>; <paramref name="owner"/> sees the CONNECT packet and gives what routes that
     /// client's lone QoS 0 publishes, retained publishes and subscriptions pass <paramref name="routingGate"/>, and a
-    /// payload over <paramref name="maxPayloadBytes"/> is reported to <paramref name="onRejected"/> and ends the connection.
+    /// payload over <paramref name="maxPayloadBytes"/> is reported to <paramref name="owner"/> and ends the connection.
     /// </summary>
-    public ClientChannelAdapter(StreamChannelAdapter inner, Func<MqttConnectPacket, InlinePublisher> onConnect, RetainedRoutingGate routingGate, int maxPayloadBytes, Action<PacketGuardRejection> onRejected)
+    public ClientChannelAdapter(StreamChannelAdapter inner, IConnectionOwner owner, RetainedRoutingGate routingGate, int maxPayloadBytes)
     {
         _inner = inner;
-        _onConnect = onConnect;
+        _owner = owner;
         _routingGate = routingGate;
         _maxPayloadBytes = maxPayloadBytes;
-        _onRejected = onRejected;
     }
 
     /// <inheritdoc />
@@ -180,7 +178,7 @@ public sealed class ClientChannelAdapter : IMqttChannelAdapter
                 {
                     // Ends the connection the way a closed socket does (MqttConnectedClient.ReceivePackagesLoop stops on
                     // null): not a clean disconnect, so the client's will is published.
-                    _onRejected(new PacketGuardRejection(RejectionKind.PayloadTooLarge, ((MqttPublishPacket)packet!).Payload.Length, []));
+                    _owner.Rejected(new PacketGuardRejection(RejectionKind.PayloadTooLarge, ((MqttPublishPacket)packet!).Payload.Length, []));
                     return null!;
                 }
 
@@ -243,7 +241,7 @@ public sealed class ClientChannelAdapter : IMqttChannelAdapter
                 connectPacket.ClientId = ClientIdentifiers.Create();
             }
 
-            _publisher = _onConnect(connectPacket);
+            _publisher = _owner.Connecting(connectPacket);
         }
 
         return packet;

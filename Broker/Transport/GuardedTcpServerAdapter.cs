@@ -107,30 +107,23 @@ public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
                 continue;
             }
 
-            _ = Task.Run(() => ServeAsync(client, stopping));
+            // Queued as a work item rather than with Task.Run, whose promise would stay for the connection's life.
+            ThreadPool.QueueUserWorkItem(static state => _ = state.Server.ServeAsync(state.Client, state.Stopping), (Server: this, Client: client, Stopping: stopping), preferLocal: false);
         }
-    }
-
-    /// <summary>How many PUBLISH packets wait in MQTTnet's queue for the client that sent <paramref name="connect"/>.</summary>
-    private Func<long>? QueuedMessagesOf(MqttConnectPacket? connect)
-    {
-        return string.IsNullOrEmpty(connect?.ClientId) ? null : _flowControl.QueuedMessagesOf(connect.ClientId);
     }
 
     private async Task ServeAsync(Socket socket, CancellationToken stopping)
     {
         IPEndPoint remote = EndpointText.Normalize((IPEndPoint)socket.RemoteEndPoint!);
         socket.NoDelay = true;
-        Action<PacketGuardRejection> rejected = rejection => _problems.Rejected(remote, rejection);
+        ServedConnection served = new(this, remote);
         NetworkStream network = new(socket, ownsSocket: true);
 
         // After the stream is made (NetworkStream refuses a non-blocking socket): writes are then tried at once
         // (PacketGuardStream.WriteAsync); reads are all asynchronous either way.
         socket.Blocking = false;
-        PacketGuardStream guard = new(network, _options.MaxPacketBytes, rejected);
+        PacketGuardStream guard = new(network, _options.MaxPacketBytes, served.Rejected);
         _openConnections.TryAdd(guard, 0);
-        MqttConnectPacket? connect = null;
-        StreamChannelAdapter? channelAdapter = null;
         try
         {
             Func<IMqttChannelAdapter, Task>? clientHandler = ClientHandler;
@@ -139,32 +132,10 @@ public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
                 return;
             }
 
-            channelAdapter = new(
-                guard,
-                LocalEndPoint!,
-                remote,
-                _serverOptions.WriterBufferSizeMax,
-                _flowControl,
-                () => QueuedMessagesOf(connect),
-                accepted =>
-                {
-                    DirectDelivery.Accepted(connect!, accepted);
-                    _clientConnections.Accepted(connect!.ClientId, accepted);
-                });
+            served.Adapter = new(guard, LocalEndPoint!, remote, _serverOptions.WriterBufferSizeMax, _flowControl, served);
 
             // The wrapper owns the channel adapter and disposes it.
-            using ClientChannelAdapter clientAdapter = new(
-                channelAdapter,
-                connectPacket =>
-                {
-                    connect = connectPacket;
-                    _directory.Record(remote, connectPacket);
-                    _clientConnections.Connecting(connectPacket.ClientId, channelAdapter);
-                    return _inlinePublishing.For(connectPacket, channelAdapter);
-                },
-                _routingGate,
-                _options.MaxPayloadBytes,
-                rejected);
+            using ClientChannelAdapter clientAdapter = new(served.Adapter, served, _routingGate, _options.MaxPayloadBytes);
             await clientHandler(clientAdapter).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
@@ -174,14 +145,54 @@ public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
         finally
         {
             _openConnections.TryRemove(guard, out _);
-            if (connect is not null && channelAdapter is not null)
+            if (served is { Connect: { } connect, Adapter: { } adapter })
             {
-                _clientConnections.Closed(connect.ClientId, channelAdapter);
+                _clientConnections.Closed(connect.ClientId, adapter);
             }
 
             _directory.Forget(remote);
             await guard.DisposeAsync().ConfigureAwait(false);
             _problems.Ended(remote, guard, stopping.IsCancellationRequested);
+        }
+    }
+
+    /// <summary>One connection as this listener serves it: what its adapters report and ask (<see cref="IConnectionOwner"/>).</summary>
+    private sealed class ServedConnection(GuardedTcpServerAdapter server, IPEndPoint remote) : IConnectionOwner
+    {
+        /// <summary>The client's CONNECT, once it has arrived.</summary>
+        public MqttConnectPacket? Connect { get; private set; }
+
+        /// <summary>The connection's channel adapter, once made.</summary>
+        public StreamChannelAdapter? Adapter { get; set; }
+
+        /// <inheritdoc />
+        public InlinePublisher Connecting(MqttConnectPacket connect)
+        {
+            StreamChannelAdapter adapter = Adapter ?? throw new InvalidOperationException("The channel adapter has not been made.");
+            Connect = connect;
+            server._directory.Record(remote, connect);
+            server._clientConnections.Connecting(connect.ClientId, adapter);
+            return server._inlinePublishing.For(connect, adapter);
+        }
+
+        /// <inheritdoc />
+        public void Accepted(StreamChannelAdapter connection)
+        {
+            MqttConnectPacket connect = Connect ?? throw new InvalidOperationException("A CONNACK was written before the CONNECT arrived.");
+            DirectDelivery.Accepted(connect, connection);
+            server._clientConnections.Accepted(connect.ClientId, connection);
+        }
+
+        /// <inheritdoc />
+        public Func<long>? QueuedMessages()
+        {
+            return string.IsNullOrEmpty(Connect?.ClientId) ? null : server._flowControl.QueuedMessagesOf(Connect.ClientId);
+        }
+
+        /// <inheritdoc />
+        public void Rejected(PacketGuardRejection rejection)
+        {
+            server._problems.Rejected(remote, rejection);
         }
     }
 }

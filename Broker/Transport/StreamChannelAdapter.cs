@@ -38,21 +38,20 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter, IPublisherConnec
     private readonly PacketWriter _writer;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly DeliveryFlowControl _flowControl;
-    private readonly Func<Func<long>?> _lookupQueuedMessages;
-    private readonly Action<StreamChannelAdapter> _onAccepted;
+    private readonly IConnectionOwner _owner;
     private int _closed;
     private Func<long>? _queuedMessages;
     private bool _queuedMessagesLookedUp;
     private long _bytesReceived;
 
     /// <summary>
-    /// Serves <paramref name="stream"/>. <paramref name="queuedMessages"/> tells how many PUBLISH packets wait in MQTTnet's
-    /// queue for this client; it is asked only once the client has a session, when the first PUBLISH is written to it.
-    /// <paramref name="onAccepted"/> is called once a CONNACK accepting the client has been written.
+    /// Serves <paramref name="stream"/> for <paramref name="owner"/>, which is told once a CONNACK accepting the client
+    /// has been written, and asked how many PUBLISH packets wait in MQTTnet's queue for this client only once the client
+    /// has a session, when the first PUBLISH is written to it.
     /// </summary>
-    public StreamChannelAdapter(Stream stream, EndPoint localEndPoint, EndPoint remoteEndPoint, int encodeBufferMaxBytes, DeliveryFlowControl flowControl, Func<Func<long>?> queuedMessages, Action<StreamChannelAdapter> onAccepted)
+    public StreamChannelAdapter(Stream stream, EndPoint localEndPoint, EndPoint remoteEndPoint, int encodeBufferMaxBytes, DeliveryFlowControl flowControl, IConnectionOwner owner)
     {
-        _onAccepted = onAccepted;
+        _owner = owner;
         _flowControl = flowControl;
         _stream = stream;
         _reader = new PacketReader(stream);
@@ -60,7 +59,6 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter, IPublisherConnec
         RemoteEndPoint = remoteEndPoint;
         PacketFormatterAdapter = new MqttPacketFormatterAdapter(new MqttBufferWriter(EncodeBufferBytes, encodeBufferMaxBytes));
         _writer = new PacketWriter(stream, PacketFormatterAdapter);
-        _lookupQueuedMessages = queuedMessages;
     }
 
     /// <inheritdoc />
@@ -204,7 +202,7 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter, IPublisherConnec
             await _writer.FlushAsync(cancellationToken).ConfigureAwait(false);
             if (packet is MqttConnAckPacket connAck && IsAccepted(connAck))
             {
-                _onAccepted(this);
+                _owner.Accepted(this);
             }
         }
         catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException)
@@ -315,7 +313,7 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter, IPublisherConnec
         if (!_queuedMessagesLookedUp)
         {
             _queuedMessagesLookedUp = true;
-            _queuedMessages = _lookupQueuedMessages();
+            _queuedMessages = _owner.QueuedMessages();
         }
 
         if (_queuedMessages is null)
