@@ -99,7 +99,7 @@ public sealed class PacketGuardStream : Stream
         return Read(buffer.AsSpan(offset, count));
     }
 
-    /// <inheritdoc />
+    /// <summary>Reads and checks as <see cref="ReadAsync(Memory{byte}, CancellationToken)"/> does, blocking; not over a non-blocking socket.</summary>
     public override int Read(Span<byte> buffer)
     {
         if (Rejection is not null)
@@ -107,6 +107,7 @@ public sealed class PacketGuardStream : Stream
             return 0;
         }
 
+        ThrowIfNonBlockingSocket();
         int count = _inner.Read(buffer);
         return Accept(buffer[..count]);
     }
@@ -123,12 +124,19 @@ public sealed class PacketGuardStream : Stream
         if (_inner is NetworkStream { Socket: { Blocking: false } socket } && !buffer.IsEmpty)
         {
             int sent = socket.Send(buffer.Span, SocketFlags.None, out SocketError error);
-            if (error == SocketError.Success && sent == buffer.Length)
+            if (error is not (SocketError.Success or SocketError.WouldBlock))
+            {
+                // This send took the socket's error (a reset, say); a retry would only report the broken pipe left behind.
+                // Wrapped as NetworkStream.WriteAsync wraps it.
+                return ValueTask.FromException(new IOException($"Unable to write data to the transport connection: {error}.", new SocketException((int)error)));
+            }
+
+            if (sent == buffer.Length)
             {
                 return ValueTask.CompletedTask;
             }
 
-            // The rest once the socket takes it. A failed send fails again there, and is reported as the stream reports it.
+            // The rest once the socket takes it.
             buffer = buffer[sent..];
         }
 
@@ -138,12 +146,13 @@ public sealed class PacketGuardStream : Stream
     /// <inheritdoc />
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
     {
-        return _inner.WriteAsync(buffer, offset, count, cancellationToken);
+        return WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
     }
 
-    /// <inheritdoc />
+    /// <summary>Writes, blocking; not over a non-blocking socket, where it could write part of the bytes without saying so.</summary>
     public override void Write(byte[] buffer, int offset, int count)
     {
+        ThrowIfNonBlockingSocket();
         _inner.Write(buffer, offset, count);
     }
 
@@ -180,6 +189,14 @@ public sealed class PacketGuardStream : Stream
         }
 
         base.Dispose(disposing);
+    }
+
+    private void ThrowIfNonBlockingSocket()
+    {
+        if (_inner is NetworkStream { Socket.Blocking: false })
+        {
+            throw new NotSupportedException("A client connection is read and written asynchronously only: its socket is non-blocking.");
+        }
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
