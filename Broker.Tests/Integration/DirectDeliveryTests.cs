@@ -194,15 +194,13 @@ public sealed class DirectDeliveryTests
     public async Task Reports_a_closed_connection_as_sending_nothing_more()
     {
         // Arrange
-        using Socket listener = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        listener.Listen();
-        using Socket client = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        await client.ConnectAsync(listener.LocalEndPoint!);
-        PacketGuardStream stream = new(new NetworkStream(await listener.AcceptAsync(), ownsSocket: true), 1_024);
+        (Socket client, Socket server) = await LoopbackConnection.OpenAsync();
+        using Socket peer = client;
+        EndPoint local = server.LocalEndPoint!;
+        PacketGuardStream stream = LoopbackConnection.Guard(server, 1_024);
         DeliveryFlowControl flowControl = new(Options.Create(new BrokerOptions()), TimeProvider.System);
-        using StreamChannelAdapter connection = new(stream, listener.LocalEndPoint!, client.LocalEndPoint!, 1_024, flowControl, UnusedConnectionOwner.Instance);
-        await client.SendAsync(new byte[] { 0xC0, 0x00 });
+        using StreamChannelAdapter connection = new(stream, local, peer.LocalEndPoint!, 1_024, flowControl, UnusedConnectionOwner.Instance);
+        await peer.SendAsync(new byte[] { 0xC0, 0x00 });
         await Eventually.UntilAsync(() => stream.DataAvailable, TestTimeouts.Short, "the PINGREQ to arrive");
 
         // Act: closed, as after a failed write, while a will from this client may still be routed.

@@ -65,16 +65,10 @@ public sealed class ClientChannelAdapterTests
     public async Task Waits_while_the_client_is_silent_and_ends_with_no_packet_when_cancelled()
     {
         // Arrange: a real connection whose client sends its CONNECT and then nothing.
-        using Socket listener = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        listener.Listen();
-        using Socket client = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        await client.ConnectAsync(listener.LocalEndPoint!);
-        Socket server = await listener.AcceptAsync();
-        NetworkStream network = new(server, ownsSocket: true);
-        server.Blocking = false;
-        using ClientChannelAdapter adapter = NewAdapter(new PacketGuardStream(network, 1_024));
-        await client.SendAsync(s_connect);
+        (Socket client, Socket server) = await LoopbackConnection.OpenAsync();
+        using Socket peer = client;
+        using ClientChannelAdapter adapter = NewAdapter(LoopbackConnection.Guard(server, 1_024));
+        await peer.SendAsync(s_connect);
         await adapter.ReceivePacketAsync(CancellationToken.None);
         using CancellationTokenSource stopping = new();
 

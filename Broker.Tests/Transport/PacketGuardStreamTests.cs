@@ -126,9 +126,9 @@ public sealed class PacketGuardStreamTests
     public async Task Writes_to_a_non_blocking_socket_at_once_without_making_its_asynchronous_send_state()
     {
         // Arrange
-        (Socket client, Socket server) = await ConnectedPairAsync();
+        (Socket client, Socket server) = await LoopbackConnection.OpenAsync();
         using Socket reader = client;
-        using PacketGuardStream guard = NonBlocking(server);
+        using PacketGuardStream guard = LoopbackConnection.Guard(server, Limit);
         byte[] sent = Pattern(1_000);
 
         // Act
@@ -144,10 +144,10 @@ public sealed class PacketGuardStreamTests
     public async Task Writes_the_rest_a_full_socket_could_not_take_once_the_client_reads()
     {
         // Arrange: a small send buffer and a client that does not read yet, so the first send() takes only part.
-        (Socket client, Socket server) = await ConnectedPairAsync();
+        (Socket client, Socket server) = await LoopbackConnection.OpenAsync();
         using Socket reader = client;
         server.SendBufferSize = 16 * 1024;
-        using PacketGuardStream guard = NonBlocking(server);
+        using PacketGuardStream guard = LoopbackConnection.Guard(server, Limit);
         byte[] sent = Pattern(4 * 1024 * 1024);
 
         // Act
@@ -166,10 +166,10 @@ public sealed class PacketGuardStreamTests
     public async Task Reports_a_send_to_a_reset_connection_as_an_io_error()
     {
         // Arrange: the client resets the connection (linger 0), and the reset has arrived.
-        (Socket client, Socket server) = await ConnectedPairAsync();
+        (Socket client, Socket server) = await LoopbackConnection.OpenAsync();
         client.LingerState = new LingerOption(enable: true, seconds: 0);
         client.Dispose();
-        using PacketGuardStream guard = NonBlocking(server);
+        using PacketGuardStream guard = LoopbackConnection.Guard(server, Limit);
         Assert.True(server.Poll(TestTimeouts.Short, SelectMode.SelectRead), "the reset did not arrive");
 
         // Act
@@ -183,31 +183,13 @@ public sealed class PacketGuardStreamTests
     public async Task Refuses_blocking_reads_and_writes_over_a_non_blocking_socket()
     {
         // Arrange
-        (Socket client, Socket server) = await ConnectedPairAsync();
+        (Socket client, Socket server) = await LoopbackConnection.OpenAsync();
         using Socket peer = client;
-        using PacketGuardStream guard = NonBlocking(server);
+        using PacketGuardStream guard = LoopbackConnection.Guard(server, Limit);
 
         // Act and assert: a non-blocking socket would end a blocking read early, or write only part of the bytes.
         Assert.Throws<NotSupportedException>(() => guard.Write(Pattern(10), 0, 10));
         Assert.Throws<NotSupportedException>(() => guard.Read(new byte[10], 0, 10));
-    }
-
-    private static async Task<(Socket Client, Socket Server)> ConnectedPairAsync()
-    {
-        using Socket listener = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        listener.Listen();
-        Socket client = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        await client.ConnectAsync(listener.LocalEndPoint!);
-        return (client, await listener.AcceptAsync());
-    }
-
-    /// <summary>As GuardedTcpServerAdapter serves a connection: NetworkStream refuses a socket that is non-blocking already.</summary>
-    private static PacketGuardStream NonBlocking(Socket server)
-    {
-        NetworkStream network = new(server, ownsSocket: true);
-        server.Blocking = false;
-        return new PacketGuardStream(network, Limit);
     }
 
     /// <summary>

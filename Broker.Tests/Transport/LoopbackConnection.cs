@@ -1,0 +1,31 @@
+using System.Net;
+using System.Net.Sockets;
+using Esp32Mqtt.Broker.Transport;
+
+namespace Esp32Mqtt.Broker.Tests.Transport;
+
+/// <summary>A real TCP connection over loopback, for tests of what the broker does with a client's socket.</summary>
+internal static class LoopbackConnection
+{
+    /// <summary>Connects a client socket to a listener and returns both ends; the caller disposes them.</summary>
+    public static async Task<(Socket Client, Socket Server)> OpenAsync()
+    {
+        using Socket listener = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen();
+        Socket client = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await client.ConnectAsync(listener.LocalEndPoint!);
+        return (client, await listener.AcceptAsync());
+    }
+
+    /// <summary>
+    /// The server end as GuardedTcpServerAdapter serves it: a <see cref="PacketGuardStream"/> over a non-blocking socket
+    /// (made non-blocking after NetworkStream has it, as NetworkStream refuses a non-blocking socket). Owns the socket.
+    /// </summary>
+    public static PacketGuardStream Guard(Socket server, int maxRemainingLength)
+    {
+        NetworkStream network = new(server, ownsSocket: true);
+        server.Blocking = false;
+        return new PacketGuardStream(network, maxRemainingLength);
+    }
+}
