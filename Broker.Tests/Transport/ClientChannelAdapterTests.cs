@@ -93,7 +93,7 @@ public sealed class ClientChannelAdapterTests
     /// <summary>Gives the connection an inline publisher, as GuardedTcpServerAdapter does, with no MQTT server behind it.</summary>
     private sealed class Owner : IConnectionOwner
     {
-        private readonly InlinePublishing _publishing = new(new ClientConnections(), TimeProvider.System);
+        private readonly InlinePublishing _publishing = new(new ClientConnections());
 
         public StreamChannelAdapter? Adapter { get; set; }
 

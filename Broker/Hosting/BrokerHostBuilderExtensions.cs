@@ -60,6 +60,7 @@ public static class BrokerHostBuilderExtensions
         services.AddSingleton<IMqttServerObserver>(provider => provider.GetRequiredService<DirectDelivery>());
         services.AddSingleton<IMqttServerObserver>(provider => provider.GetRequiredService<InlinePublishing>());
         services.AddSingleton<IMqttServerObserver, MemoryTrim>();
+        services.AddSingleton<IMqttServerObserver, KeepAliveMonitor>();
 
         services.AddSingleton<BrokerServer>();
         services.AddHostedService(provider => provider.GetRequiredService<BrokerServer>());

@@ -44,6 +44,10 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
             .WithDefaultCommunicationTimeout(TimeSpan.FromSeconds(_options.ConnectTimeoutSeconds))
             .WithMaxPendingMessagesPerClient(_options.MaxPendingMessagesPerClient)
             .Build();
+
+        // KeepAliveMonitor checks keep-alives instead: MQTTnet's monitor does not see the publishes routed inline. Its
+        // thread then makes one pass at start and sleeps.
+        serverOptions.KeepAliveOptions.MonitorInterval = Timeout.InfiniteTimeSpan;
         Server = new MqttServerFactory(mqttNetLogger).CreateMqttServer(serverOptions, [adapter]);
     }
 

@@ -102,7 +102,6 @@ public sealed class ClientChannelAdapter : IMqttChannelAdapter
             }
 
             // The common case for a client sending a stream (a PUBLISH with more behind it, a PUBACK).
-            _publisher.HandedToMqttnet();
             return Task.FromResult(packet);
         }
 
@@ -188,7 +187,6 @@ public sealed class ClientChannelAdapter : IMqttChannelAdapter
 
             if (!taken)
             {
-                publisher.HandedToMqttnet();
                 return packet!;
             }
 

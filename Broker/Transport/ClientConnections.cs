@@ -79,6 +79,9 @@ public sealed class ClientConnections : IMqttServerObserver
         _takenOver.TryRemove(connection.RemoteEndPoint, out _);
     }
 
+    /// <summary>Every accepted connection by client id, as it is while enumerated.</summary>
+    public IEnumerable<KeyValuePair<string, StreamChannelAdapter>> AcceptedConnections => _accepted;
+
     /// <summary>The accepted connection of <paramref name="clientId"/>, if it is connected.</summary>
     public StreamChannelAdapter? Find(string clientId)
     {

@@ -180,6 +180,7 @@ public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
         {
             MqttConnectPacket connect = Connect ?? throw new InvalidOperationException("A CONNACK was written before the CONNECT arrived.");
             DirectDelivery.Accepted(connect, connection);
+            connection.KeepAlive = new KeepAliveWatch(connect.KeepAlivePeriod);
             server._clientConnections.Accepted(connect.ClientId, connection);
         }
 

@@ -21,22 +21,20 @@ namespace Esp32Mqtt.Broker.Transport;
 /// nothing here closes a connection from InterceptingPublishAsync (whose CloseConnection result the injection drops);
 /// a QoS 0 message needs no PUBACK; the session's items are passed on as MQTTnet passes them; a connection that may be
 /// about to be taken over routes nothing itself (<see cref="ConnectionTakeover"/>; MQTTnet drops what a taken-over
-/// connection still sends); and the keep-alive monitor, which reads the time
-/// MQTTnet last saw a packet from the client, is kept fed by <see cref="InlinePublisher"/>. An exception from the
+/// connection still sends); and keep-alives are checked by <see cref="KeepAliveMonitor"/>, which counts every packet a
+/// connection reads, in place of MQTTnet's monitor, which would not see these publishes. An exception from the
 /// dispatch ends the connection through MQTTnet's loop, as on its own path (its log line then names the packet before).
 /// </para>
 /// </summary>
 public sealed class InlinePublishing : IMqttServerObserver
 {
     private readonly ClientConnections _connections;
-    private readonly TimeProvider _timeProvider;
     private MqttServer? _server;
 
-    /// <summary>Finds connections in <paramref name="connections"/>; times the keep-alive feeding with <paramref name="timeProvider"/>.</summary>
-    public InlinePublishing(ClientConnections connections, TimeProvider timeProvider)
+    /// <summary>Finds connections in <paramref name="connections"/>.</summary>
+    public InlinePublishing(ClientConnections connections)
     {
         _connections = connections;
-        _timeProvider = timeProvider;
     }
 
     /// <inheritdoc />
@@ -61,7 +59,7 @@ public sealed class InlinePublishing : IMqttServerObserver
     /// <summary>What routes the lone QoS 0 publishes of the client that sent <paramref name="connect"/> on <paramref name="connection"/>.</summary>
     public InlinePublisher For(MqttConnectPacket connect, StreamChannelAdapter connection)
     {
-        InlinePublisher publisher = new(this, connect, connection, _timeProvider);
+        InlinePublisher publisher = new(this, connect, connection);
         connection.Inline = publisher;
         return publisher;
     }

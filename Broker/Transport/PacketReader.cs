@@ -84,6 +84,9 @@ public sealed class PacketReader : IDisposable
         return true;
     }
 
+    /// <summary>Packets taken so far; read from any thread.</summary>
+    public long PacketsTaken => Volatile.Read(ref _packetsTaken);
+
     /// <summary>
     /// Whether the client has sent more than the packets taken so far: bytes read already, or bytes waiting in the socket
     /// underneath. The socket is asked once per packet taken, however often this is asked.

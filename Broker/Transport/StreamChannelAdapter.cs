@@ -95,6 +95,12 @@ public sealed class StreamChannelAdapter : IMqttChannelAdapter, IPublisherConnec
     /// <summary>What <see cref="DirectDelivery"/> keeps about this connection; <see cref="TryDeliverDirectly"/> and <see cref="SendPacketAsync"/> keep its counts.</summary>
     public DirectDeliveryState Direct { get; } = new();
 
+    /// <summary>Packets read from this client so far, every one, whether MQTTnet processed it or it was routed inline.</summary>
+    public long PacketsRead => _reader.PacketsTaken;
+
+    /// <summary>This client's keep-alive, once it has been accepted (<see cref="KeepAliveMonitor"/>).</summary>
+    public KeepAliveWatch? KeepAlive { get; set; }
+
     /// <summary>What routes this client's lone QoS 0 publishes, once its CONNECT has arrived (<see cref="InlinePublishing.For"/>).</summary>
     public InlinePublisher? Inline { get; set; }
 

@@ -1,0 +1,69 @@
+using System.Net;
+using Esp32Mqtt.Broker.Configuration;
+using Esp32Mqtt.Broker.Transport;
+using Esp32Mqtt.TestSupport;
+using Microsoft.Extensions.Options;
+using MQTTnet.Server;
+
+namespace Esp32Mqtt.Broker.Tests.Transport;
+
+public sealed class KeepAliveMonitorTests
+{
+    private readonly ManualTimeProvider _clock = new();
+    private readonly ClientConnections _connections = new();
+
+    [Fact]
+    public void Closes_an_accepted_connection_once_its_keep_alive_has_run_out_and_leaves_the_others()
+    {
+        // Arrange
+        (StreamChannelAdapter silent, MemoryStream silentStream) = Accept("board-1", keepAliveSeconds: 2);
+        (StreamChannelAdapter patient, MemoryStream patientStream) = Accept("board-2", keepAliveSeconds: 60);
+        using StreamChannelAdapter closing = silent;
+        using StreamChannelAdapter staying = patient;
+        using KeepAliveMonitor monitor = new(_connections, _clock);
+        monitor.Attach(null!);
+
+        // Act: the monitor looks every second; the first look starts the watch, and 4 s of silence follow.
+        for (int look = 0; look < 5; look++)
+        {
+            _clock.Advance(KeepAliveMonitor.Interval);
+        }
+
+        // Assert
+        Assert.False(silentStream.CanRead);
+        Assert.True(patientStream.CanRead);
+        Assert.Equal(1, _clock.PendingTimerCount);
+    }
+
+    [Fact]
+    public void Looks_no_more_once_disposed()
+    {
+        // Arrange
+        (StreamChannelAdapter silent, MemoryStream stream) = Accept("board-1", keepAliveSeconds: 1);
+        using StreamChannelAdapter connection = silent;
+        KeepAliveMonitor monitor = new(_connections, _clock);
+        monitor.Attach(null!);
+        _clock.Advance(KeepAliveMonitor.Interval);
+
+        // Act
+        monitor.Dispose();
+        _clock.Advance(TimeSpan.FromSeconds(10));
+
+        // Assert
+        Assert.True(stream.CanRead);
+        Assert.Equal(0, _clock.PendingTimerCount);
+    }
+
+    private (StreamChannelAdapter Connection, MemoryStream Stream) Accept(string clientId, ushort keepAliveSeconds)
+    {
+        MemoryStream stream = new();
+        DeliveryFlowControl flowControl = new(Options.Create(new BrokerOptions()), TimeProvider.System);
+        StreamChannelAdapter connection = new(stream, new IPEndPoint(IPAddress.Loopback, 1883), new IPEndPoint(IPAddress.Loopback, 50_000), ushort.MaxValue, flowControl, UnusedConnectionOwner.Instance)
+        {
+            KeepAlive = new KeepAliveWatch(keepAliveSeconds),
+        };
+        _connections.Connecting(clientId, connection);
+        _connections.Accepted(clientId, connection);
+        return (connection, stream);
+    }
+}

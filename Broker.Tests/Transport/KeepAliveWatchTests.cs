@@ -1,0 +1,64 @@
+using Esp32Mqtt.Broker.Transport;
+using Esp32Mqtt.TestSupport;
+
+namespace Esp32Mqtt.Broker.Tests.Transport;
+
+public sealed class KeepAliveWatchTests
+{
+    // One and a half times a keep-alive of 2 s (OASIS MQTT 3.1.1 section 3.1.2.10).
+    private static readonly TimeSpan s_allowedSilence = TimeSpan.FromSeconds(3);
+
+    [Fact]
+    public void Runs_out_after_one_and_a_half_keep_alive_periods_without_a_packet()
+    {
+        // Arrange
+        ManualTimeProvider clock = new();
+        KeepAliveWatch watch = new(keepAliveSeconds: 2);
+        Assert.False(watch.HasRunOut(packetsRead: 5, clock.GetTimestamp(), clock));
+        clock.Advance(s_allowedSilence);
+        bool outAtTheLimit = watch.HasRunOut(5, clock.GetTimestamp(), clock);
+
+        // Act
+        clock.Advance(TimeSpan.FromTicks(1));
+
+        // Assert
+        Assert.False(outAtTheLimit);
+        Assert.True(watch.HasRunOut(5, clock.GetTimestamp(), clock));
+    }
+
+    [Fact]
+    public void Starts_the_silence_over_at_every_packet_read()
+    {
+        // Arrange
+        ManualTimeProvider clock = new();
+        KeepAliveWatch watch = new(keepAliveSeconds: 2);
+        watch.HasRunOut(5, clock.GetTimestamp(), clock);
+        clock.Advance(s_allowedSilence * 0.9);
+
+        // Act: one more packet read, then most of the allowed silence again.
+        bool outWithANewPacket = watch.HasRunOut(6, clock.GetTimestamp(), clock);
+        clock.Advance(s_allowedSilence * 0.9);
+        bool outWithinTheNewSilence = watch.HasRunOut(6, clock.GetTimestamp(), clock);
+        clock.Advance(s_allowedSilence * 0.2);
+
+        // Assert
+        Assert.False(outWithANewPacket);
+        Assert.False(outWithinTheNewSilence);
+        Assert.True(watch.HasRunOut(6, clock.GetTimestamp(), clock));
+    }
+
+    [Fact]
+    public void Never_runs_out_for_a_client_without_keep_alive()
+    {
+        // Arrange: keep-alive 0 turns the mechanism off.
+        ManualTimeProvider clock = new();
+        KeepAliveWatch watch = new(keepAliveSeconds: 0);
+        watch.HasRunOut(1, clock.GetTimestamp(), clock);
+
+        // Act
+        clock.Advance(TimeSpan.FromDays(1));
+
+        // Assert
+        Assert.False(watch.HasRunOut(1, clock.GetTimestamp(), clock));
+    }
+}

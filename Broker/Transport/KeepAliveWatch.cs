@@ -1,0 +1,44 @@
+namespace Esp32Mqtt.Broker.Transport;
+
+/// <summary>
+/// The keep-alive of one accepted connection (OASIS MQTT 3.1.1 section 3.1.2.10): a client that sends no packet for one
+/// and a half times its keep-alive period has run out, and the broker closes the connection as a network failure, so its
+/// will is published. Looked at by <see cref="KeepAliveMonitor"/>, one look at a time, with the count of packets the
+/// connection has read so far.
+/// </summary>
+public sealed class KeepAliveWatch
+{
+    private const long NotLookedAt = -1;
+
+    private readonly TimeSpan _allowedSilence;
+    private long _packetsSeen = NotLookedAt;
+    private long _lastPacketSeenAt;
+
+    /// <summary>Watches a client that declared <paramref name="keepAliveSeconds"/> in its CONNECT; 0 turns the watch off.</summary>
+    public KeepAliveWatch(ushort keepAliveSeconds)
+    {
+        _allowedSilence = TimeSpan.FromSeconds(keepAliveSeconds * 1.5);
+    }
+
+    /// <summary>
+    /// Whether the client has been silent for longer than its keep-alive allows, given the <paramref name="packetsRead"/>
+    /// of its connection at <paramref name="now"/> (a <paramref name="timeProvider"/> timestamp). A count that moved since
+    /// the last look, or the first look, counts as a packet seen now.
+    /// </summary>
+    public bool HasRunOut(long packetsRead, long now, TimeProvider timeProvider)
+    {
+        if (_allowedSilence == TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        if (packetsRead != _packetsSeen)
+        {
+            _packetsSeen = packetsRead;
+            _lastPacketSeenAt = now;
+            return false;
+        }
+
+        return timeProvider.GetElapsedTime(_lastPacketSeenAt, now) > _allowedSilence;
+    }
+}
