@@ -47,6 +47,7 @@ public sealed class KeepAliveTests
 
         // Assert
         Assert.InRange(silence.Elapsed, s_gracePeriod, TestTimeouts.Short);
+        await broker.Logs.WaitForAsync("sleeper sent nothing for more than one and a half times its keep-alive");
         await broker.Logs.WaitForAsync("sleeper lost its connection");
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using Esp32Mqtt.Broker.Configuration;
 using Esp32Mqtt.Broker.Transport;
 using Esp32Mqtt.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MQTTnet.Server;
 
@@ -20,7 +21,7 @@ public sealed class KeepAliveMonitorTests
         (StreamChannelAdapter patient, MemoryStream patientStream) = Accept("board-2", keepAliveSeconds: 60);
         using StreamChannelAdapter closing = silent;
         using StreamChannelAdapter staying = patient;
-        using KeepAliveMonitor monitor = new(_connections, _clock);
+        using KeepAliveMonitor monitor = new(_connections, _clock, NullLoggerFactory.Instance);
         monitor.Attach(null!);
 
         // Act: the monitor looks every second; the first look starts the watch, and 4 s of silence follow.
@@ -41,7 +42,7 @@ public sealed class KeepAliveMonitorTests
         // Arrange
         (StreamChannelAdapter silent, MemoryStream stream) = Accept("board-1", keepAliveSeconds: 1);
         using StreamChannelAdapter connection = silent;
-        KeepAliveMonitor monitor = new(_connections, _clock);
+        KeepAliveMonitor monitor = new(_connections, _clock, NullLoggerFactory.Instance);
         monitor.Attach(null!);
         _clock.Advance(KeepAliveMonitor.Interval);
 

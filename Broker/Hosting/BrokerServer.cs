@@ -46,7 +46,7 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
             .Build();
 
         // KeepAliveMonitor checks keep-alives instead: MQTTnet's monitor does not see the publishes routed inline. Its
-        // thread then makes one pass at start and sleeps.
+        // thread then makes one pass at start and sleeps for good (a background thread: it does not hold up the exit).
         serverOptions.KeepAliveOptions.MonitorInterval = Timeout.InfiniteTimeSpan;
         Server = new MqttServerFactory(mqttNetLogger).CreateMqttServer(serverOptions, [adapter]);
     }

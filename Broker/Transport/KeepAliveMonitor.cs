@@ -1,4 +1,6 @@
 using Esp32Mqtt.Broker.Hosting;
+using Esp32Mqtt.Broker.Observation;
+using Microsoft.Extensions.Logging;
 using MQTTnet.Server;
 
 namespace Esp32Mqtt.Broker.Transport;
@@ -11,7 +13,7 @@ namespace Esp32Mqtt.Broker.Transport;
 /// connection ends MQTTnet's receive loop as a dropped network connection does, so the client's will is published and
 /// its disconnection logged.
 /// </summary>
-public sealed class KeepAliveMonitor : IMqttServerObserver, IDisposable
+public sealed partial class KeepAliveMonitor : IMqttServerObserver, IDisposable
 {
     /// <summary>
     /// How often the connections are looked at: a client is closed at most this much after its keep-alive has run out
@@ -22,14 +24,16 @@ public sealed class KeepAliveMonitor : IMqttServerObserver, IDisposable
 
     private readonly ClientConnections _connections;
     private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
     private readonly ITimer _timer;
     private int _disposed;
 
     /// <summary>Watches the connections in <paramref name="connections"/>, on <paramref name="timeProvider"/>'s clock.</summary>
-    public KeepAliveMonitor(ClientConnections connections, TimeProvider timeProvider)
+    public KeepAliveMonitor(ClientConnections connections, TimeProvider timeProvider, ILoggerFactory loggerFactory)
     {
         _connections = connections;
         _timeProvider = timeProvider;
+        _logger = loggerFactory.CreateLogger(LogCategories.Connections);
 
         // Made here, so that the timer does not keep the execution context of whatever attaches the monitor.
         _timer = timeProvider.CreateTimer(_ => LookAtConnections(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
@@ -49,17 +53,48 @@ public sealed class KeepAliveMonitor : IMqttServerObserver, IDisposable
             return;
         }
 
-        long now = _timeProvider.GetTimestamp();
-        foreach (KeyValuePair<string, StreamChannelAdapter> accepted in _connections.AcceptedConnections)
+        try
         {
-            StreamChannelAdapter connection = accepted.Value;
-            if (connection.KeepAlive?.HasRunOut(connection.PacketsRead, now, _timeProvider) == true)
+            long now = _timeProvider.GetTimestamp();
+            foreach (KeyValuePair<string, StreamChannelAdapter> accepted in _connections.AcceptedConnections)
             {
-                _ = connection.DisconnectAsync(CancellationToken.None);
+                LookAt(accepted.Key, accepted.Value, now);
             }
         }
+        finally
+        {
+            // Armed again only now, whatever happened: a look never overlaps the one before.
+            ArmNextLook();
+        }
+    }
 
-        // Armed again only now: a look never overlaps the one before.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{ClientId} sent nothing for more than one and a half times its keep-alive of {KeepAliveSeconds} s: closing its connection")]
+    private static partial void LogRanOut(ILogger logger, string clientId, ushort keepAliveSeconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not close the connection of {ClientId}, whose keep-alive ran out")]
+    private static partial void LogCloseFailed(ILogger logger, string clientId, Exception exception);
+
+    private void LookAt(string clientId, StreamChannelAdapter connection, long now)
+    {
+        if (connection.KeepAlive is not { } watch || !watch.HasRunOut(connection.PacketsRead, now, _timeProvider))
+        {
+            return;
+        }
+
+        LogRanOut(_logger, clientId, watch.KeepAliveSeconds);
+        try
+        {
+            _ = connection.DisconnectAsync(CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            // One connection that fails to close does not stop the others from being looked at, nor the process.
+            LogCloseFailed(_logger, clientId, exception);
+        }
+    }
+
+    private void ArmNextLook()
+    {
         try
         {
             _timer.Change(Interval, Timeout.InfiniteTimeSpan);

@@ -17,8 +17,12 @@ public sealed class KeepAliveWatch
     /// <summary>Watches a client that declared <paramref name="keepAliveSeconds"/> in its CONNECT; 0 turns the watch off.</summary>
     public KeepAliveWatch(ushort keepAliveSeconds)
     {
+        KeepAliveSeconds = keepAliveSeconds;
         _allowedSilence = TimeSpan.FromSeconds(keepAliveSeconds * 1.5);
     }
+
+    /// <summary>The keep-alive the client declared, in seconds.</summary>
+    public ushort KeepAliveSeconds { get; }
 
     /// <summary>
     /// Whether the client has been silent for longer than its keep-alive allows, given the <paramref name="packetsRead"/>
