@@ -75,6 +75,31 @@ public sealed class KeepAliveTests
         Assert.InRange(broker.Services.GetRequiredService<InlinePublishing>().PublishedBy("chatterbox"), 1, ChatterPublishes);
     }
 
+    [Fact]
+    public async Task Tells_an_mqtt_5_client_that_its_keep_alive_ran_out_before_closing()
+    {
+        // Arrange: an MQTT 5 CONNECT (clean start, keep-alive 1 s, no properties) from "sleeper5".
+        await using InProcessBroker broker = await InProcessBroker.StartAsync();
+        byte[] clientId = "sleeper5"u8.ToArray();
+        byte[] connect = [0x10, (byte)(11 + 2 + clientId.Length), 0x00, 0x04, (byte)'M', (byte)'Q', (byte)'T', (byte)'T', 0x05, 0x02, 0x00, OneSecond, 0x00, 0x00, (byte)clientId.Length, .. clientId];
+        using Socket client = await RawMqtt.OpenAsync(broker.Port);
+        await client.SendAsync(connect);
+        byte[] connAckHeader = await RawMqtt.ReadExactlyAsync(client, 2);
+        byte[] connAck = await RawMqtt.ReadExactlyAsync(client, connAckHeader[1]);
+        Assert.Equal((byte)0x20, connAckHeader[0]);
+        Assert.Equal(0x00, connAck[1]);
+
+        // Act: silence.
+        byte[] disconnectHeader = await RawMqtt.ReadExactlyAsync(client, 2);
+        byte[] disconnect = await RawMqtt.ReadExactlyAsync(client, disconnectHeader[1]);
+
+        // Assert: DISCONNECT with reason code 0x8D, keep-alive timeout (OASIS MQTT 5.0 section 3.14.2.1), then the close.
+        Assert.Equal((byte)0xE0, disconnectHeader[0]);
+        Assert.Equal(0x8D, disconnect[0]);
+        await RawMqtt.WaitUntilClosedAsync(client, TestTimeouts.Short);
+        await broker.Logs.WaitForAsync("sleeper5 lost its connection");
+    }
+
     /// <summary>Connects with a keep-alive of <paramref name="keepAliveSeconds"/>.</summary>
     private static async Task<Socket> ConnectAsync(int port, string clientId, byte keepAliveSeconds = OneSecond)
     {

@@ -1,6 +1,9 @@
 using Esp32Mqtt.Broker.Hosting;
 using Esp32Mqtt.Broker.Observation;
 using Microsoft.Extensions.Logging;
+using MQTTnet.Formatter;
+using MQTTnet.Packets;
+using MQTTnet.Protocol;
 using MQTTnet.Server;
 
 namespace Esp32Mqtt.Broker.Transport;
@@ -11,7 +14,8 @@ namespace Esp32Mqtt.Broker.Transport;
 /// knows the packets MQTTnet's receive loop has processed, and a lone QoS 0 publish routed inline
 /// (<see cref="InlinePublishing"/>) never reaches that loop; this one counts every packet a connection reads. Closing the
 /// connection ends MQTTnet's receive loop as a dropped network connection does, so the client's will is published and
-/// its disconnection logged.
+/// its disconnection logged. An MQTT 5 client is first sent a DISCONNECT with reason code 0x8D, keep-alive timeout
+/// (OASIS MQTT 5.0 section 4.13.2), as MQTTnet's monitor sent it.
 /// </summary>
 public sealed partial class KeepAliveMonitor : IMqttServerObserver, IDisposable
 {
@@ -21,6 +25,9 @@ public sealed partial class KeepAliveMonitor : IMqttServerObserver, IDisposable
     /// twice as often; a look at 2,000 idle connections costs about a millisecond.
     /// </summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long the DISCONNECT to an MQTT 5 client may wait for the connection's writer before it is given up.</summary>
+    private static readonly TimeSpan s_disconnectWriteLimit = TimeSpan.FromSeconds(1);
 
     private readonly ClientConnections _connections;
     private readonly TimeProvider _timeProvider;
@@ -82,14 +89,38 @@ public sealed partial class KeepAliveMonitor : IMqttServerObserver, IDisposable
         }
 
         LogRanOut(_logger, clientId, watch.KeepAliveSeconds);
+        _ = CloseAsync(clientId, connection);
+    }
+
+    private async Task CloseAsync(string clientId, StreamChannelAdapter connection)
+    {
         try
         {
-            _ = connection.DisconnectAsync(CancellationToken.None);
+            if (connection.PacketFormatterAdapter.ProtocolVersion == MqttProtocolVersion.V500)
+            {
+                await TellKeepAliveTimeoutAsync(connection).ConfigureAwait(false);
+            }
+
+            await connection.DisconnectAsync(CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
             // One connection that fails to close does not stop the others from being looked at, nor the process.
             LogCloseFailed(_logger, clientId, exception);
+        }
+    }
+
+    private static async Task TellKeepAliveTimeoutAsync(StreamChannelAdapter connection)
+    {
+        using CancellationTokenSource limit = new(s_disconnectWriteLimit);
+        try
+        {
+            await connection.SendPacketAsync(new MqttDisconnectPacket { ReasonCode = MqttDisconnectReasonCode.KeepAliveTimeout }, limit.Token).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // A courtesy: a client that cannot take it (a full or broken socket, a writer busy for too long) is closed all
+            // the same.
         }
     }
 
