@@ -53,7 +53,7 @@ public sealed partial class KeepAliveMonitor : IMqttServerObserver, IDisposable
     }
 
     /// <summary>Looks at every accepted connection once, and closes those whose keep-alive has run out.</summary>
-    public void LookAtConnections()
+    private void LookAtConnections()
     {
         if (Volatile.Read(ref _disposed) != 0)
         {

@@ -69,6 +69,9 @@ public sealed class PacketGuardStream : Stream
         set => throw new NotSupportedException();
     }
 
+    /// <summary>The socket underneath, if it is non-blocking (GuardedTcpServerAdapter makes every client's socket so).</summary>
+    private Socket? NonBlockingSocket => _inner is NetworkStream { Socket: { Blocking: false } socket } ? socket : null;
+
     /// <inheritdoc />
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -121,7 +124,7 @@ public sealed class PacketGuardStream : Stream
     /// </summary>
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (_inner is NetworkStream { Socket: { Blocking: false } socket } && !buffer.IsEmpty)
+        if (NonBlockingSocket is { } socket && !buffer.IsEmpty)
         {
             int sent = socket.Send(buffer.Span, SocketFlags.None, out SocketError error);
             if (error is not (SocketError.Success or SocketError.WouldBlock))
@@ -193,7 +196,7 @@ public sealed class PacketGuardStream : Stream
 
     private void ThrowIfNonBlockingSocket()
     {
-        if (_inner is NetworkStream { Socket.Blocking: false })
+        if (NonBlockingSocket is not null)
         {
             throw new NotSupportedException("A client connection is read and written asynchronously only: its socket is non-blocking.");
         }
