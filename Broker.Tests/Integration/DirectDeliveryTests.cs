@@ -199,7 +199,7 @@ public sealed class DirectDeliveryTests
         EndPoint local = server.LocalEndPoint!;
         PacketGuardStream stream = LoopbackConnection.Guard(server, 1_024);
         DeliveryFlowControl flowControl = new(Options.Create(new BrokerOptions()), TimeProvider.System);
-        using StreamChannelAdapter connection = new(stream, local, peer.LocalEndPoint!, 1_024, flowControl, UnusedConnectionOwner.Instance);
+        using StreamChannelAdapter connection = new(stream, local, peer.LocalEndPoint!, 1_024, flowControl, QuietConnectionOwner.Instance);
         await peer.SendAsync(new byte[] { 0xC0, 0x00 });
         await Eventually.UntilAsync(() => stream.DataAvailable, TestTimeouts.Short, "the PINGREQ to arrive");
 

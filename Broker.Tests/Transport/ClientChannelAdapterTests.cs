@@ -85,34 +85,8 @@ public sealed class ClientChannelAdapterTests
     private static ClientChannelAdapter NewAdapter(Stream stream)
     {
         DeliveryFlowControl flowControl = new(Options.Create(new BrokerOptions()), TimeProvider.System);
-        Owner owner = new();
+        QuietConnectionOwner owner = new();
         owner.Adapter = new StreamChannelAdapter(stream, s_local, s_remote, ushort.MaxValue, flowControl, owner);
         return new ClientChannelAdapter(owner.Adapter, owner, new RetainedRoutingGate(), maxPayloadBytes: 1_024);
-    }
-
-    /// <summary>Gives the connection an inline publisher, as GuardedTcpServerAdapter does, with no MQTT server behind it.</summary>
-    private sealed class Owner : IConnectionOwner
-    {
-        private readonly InlinePublishing _publishing = new(new ClientConnections());
-
-        public StreamChannelAdapter? Adapter { get; set; }
-
-        public InlinePublisher Connecting(MqttConnectPacket connect)
-        {
-            return _publishing.For(connect, Adapter!);
-        }
-
-        public void Accepted(StreamChannelAdapter connection)
-        {
-        }
-
-        public Func<long>? QueuedMessages()
-        {
-            return null;
-        }
-
-        public void Rejected(PacketGuardRejection rejection)
-        {
-        }
     }
 }

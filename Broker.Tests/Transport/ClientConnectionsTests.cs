@@ -128,6 +128,6 @@ public sealed class ClientConnectionsTests
         DeliveryFlowControl flowControl = new(Options.Create(new BrokerOptions()), TimeProvider.System);
         IPEndPoint local = new(IPAddress.Loopback, 1883);
         IPEndPoint remote = new(IPAddress.Loopback, clientPort);
-        return new StreamChannelAdapter(new MemoryStream(), local, remote, ushort.MaxValue, flowControl, UnusedConnectionOwner.Instance);
+        return new StreamChannelAdapter(new MemoryStream(), local, remote, ushort.MaxValue, flowControl, QuietConnectionOwner.Instance);
     }
 }

@@ -59,7 +59,7 @@ public sealed class KeepAliveMonitorTests
     {
         MemoryStream stream = new();
         DeliveryFlowControl flowControl = new(Options.Create(new BrokerOptions()), TimeProvider.System);
-        StreamChannelAdapter connection = new(stream, new IPEndPoint(IPAddress.Loopback, 1883), new IPEndPoint(IPAddress.Loopback, 50_000), ushort.MaxValue, flowControl, UnusedConnectionOwner.Instance)
+        StreamChannelAdapter connection = new(stream, new IPEndPoint(IPAddress.Loopback, 1883), new IPEndPoint(IPAddress.Loopback, 50_000), ushort.MaxValue, flowControl, QuietConnectionOwner.Instance)
         {
             KeepAlive = new KeepAliveWatch(keepAliveSeconds),
         };

@@ -3,14 +3,23 @@ using MQTTnet.Packets;
 
 namespace Esp32Mqtt.Broker.Tests.Transport;
 
-/// <summary>The owner of a channel adapter that a test makes on its own: it hears nothing and knows no queue.</summary>
-internal sealed class UnusedConnectionOwner : IConnectionOwner
+/// <summary>
+/// The owner of a channel adapter that a test makes on its own: it hears nothing, knows no queue, and gives a CONNECT an
+/// inline publisher with no MQTT server behind it, as GuardedTcpServerAdapter would give one, for <see cref="Adapter"/>.
+/// </summary>
+internal sealed class QuietConnectionOwner : IConnectionOwner
 {
-    public static readonly UnusedConnectionOwner Instance = new();
+    /// <summary>For tests whose connection receives no CONNECT.</summary>
+    public static readonly QuietConnectionOwner Instance = new();
+
+    private readonly InlinePublishing _publishing = new(new ClientConnections());
+
+    /// <summary>The connection a CONNECT arrives on, for tests that receive one.</summary>
+    public StreamChannelAdapter? Adapter { get; set; }
 
     public InlinePublisher Connecting(MqttConnectPacket connect)
     {
-        throw new NotSupportedException("This test's connection receives no CONNECT.");
+        return _publishing.For(connect, Adapter ?? throw new NotSupportedException("This test's connection receives no CONNECT."));
     }
 
     public void Accepted(StreamChannelAdapter connection)
