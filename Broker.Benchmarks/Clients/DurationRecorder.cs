@@ -1,8 +1,9 @@
 namespace Esp32Mqtt.Broker.Benchmarks.Clients;
 
 /// <summary>
-/// Keeps one duration (Stopwatch ticks) per measured message, in a preallocated array, skipping the warm-up
-/// messages by their sequence number. Written by one thread, read after that thread has stopped.
+/// Keeps one duration (Stopwatch ticks) per measured message, in a preallocated array, skipping the warm-up messages
+/// before them and the cool-down messages after them by their sequence number. Written by one thread, read after that
+/// thread has stopped.
 /// </summary>
 internal sealed class DurationRecorder
 {
@@ -10,7 +11,7 @@ internal sealed class DurationRecorder
     private readonly uint _firstMeasuredSequence;
     private int _count;
 
-    /// <summary>Room for <paramref name="capacity"/> samples from sequence number <paramref name="firstMeasuredSequence"/> on.</summary>
+    /// <summary>Room for <paramref name="capacity"/> samples: sequence numbers <paramref name="firstMeasuredSequence"/> to <paramref name="firstMeasuredSequence"/> + <paramref name="capacity"/> − 1.</summary>
     public DurationRecorder(int capacity, uint firstMeasuredSequence)
     {
         _samples = new long[capacity];
@@ -23,7 +24,7 @@ internal sealed class DurationRecorder
     /// <summary>Records <paramref name="ticks"/> for message <paramref name="sequence"/> if it is a measured one.</summary>
     public void Record(uint sequence, long ticks)
     {
-        if (sequence >= _firstMeasuredSequence && _count < _samples.Length)
+        if (sequence >= _firstMeasuredSequence && sequence - _firstMeasuredSequence < (uint)_samples.Length && _count < _samples.Length)
         {
             _samples[_count] = ticks;
             Volatile.Write(ref _count, _count + 1);
