@@ -85,6 +85,71 @@ public sealed class ClientConnectionsTests
     }
 
     [Fact]
+    public void Keeps_the_newer_connection_when_the_one_it_took_over_is_accepted_after_it_and_reported_taken_over_last()
+    {
+        // Arrange: two clients with one id connect at once; the second's CONNACK is written first, then the first's,
+        // and only then does MQTTnet report the first taken over.
+        ClientConnections connections = new();
+        using StreamChannelAdapter first = NewConnection(FirstClientPort);
+        using StreamChannelAdapter second = NewConnection(SecondClientPort);
+        connections.Connecting(ClientId, first);
+        connections.Connecting(ClientId, second);
+        connections.Accepted(ClientId, second);
+        connections.Accepted(ClientId, first);
+
+        // Act
+        connections.TakenOver(ClientId, first.RemoteEndPoint);
+        connections.Closed(ClientId, first);
+
+        // Assert: the connection MQTTnet kept is found, and watched for its keep-alive.
+        Assert.Same(second, connections.Find(ClientId));
+        Assert.Equal([second], connections.AcceptedConnections.Select(accepted => accepted.Value));
+        Assert.True(first.Takeover.IsPending);
+        Assert.False(second.Takeover.IsPending);
+    }
+
+    [Fact]
+    public void Keeps_the_connection_accepted_last_when_mqttnet_reports_the_other_one_taken_over()
+    {
+        // Arrange: as above, but MQTTnet kept the connection whose CONNACK was written last.
+        ClientConnections connections = new();
+        using StreamChannelAdapter first = NewConnection(FirstClientPort);
+        using StreamChannelAdapter second = NewConnection(SecondClientPort);
+        connections.Connecting(ClientId, first);
+        connections.Connecting(ClientId, second);
+        connections.Accepted(ClientId, second);
+        connections.Accepted(ClientId, first);
+
+        // Act
+        connections.TakenOver(ClientId, second.RemoteEndPoint);
+        connections.Closed(ClientId, second);
+
+        // Assert
+        Assert.Same(first, connections.Find(ClientId));
+        Assert.True(second.Takeover.IsPending);
+        Assert.False(first.Takeover.IsPending);
+    }
+
+    [Fact]
+    public void Finds_the_other_connection_again_when_the_one_accepted_last_closes_before_any_takeover_is_reported()
+    {
+        // Arrange
+        ClientConnections connections = new();
+        using StreamChannelAdapter first = NewConnection(FirstClientPort);
+        using StreamChannelAdapter second = NewConnection(SecondClientPort);
+        connections.Connecting(ClientId, first);
+        connections.Connecting(ClientId, second);
+        connections.Accepted(ClientId, second);
+        connections.Accepted(ClientId, first);
+
+        // Act: the first client disconnects on its own.
+        connections.Closed(ClientId, first);
+
+        // Assert
+        Assert.Same(second, connections.Find(ClientId));
+    }
+
+    [Fact]
     public void Holds_the_shortcuts_of_a_connection_mqttnet_took_over()
     {
         // Arrange

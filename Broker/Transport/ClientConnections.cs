@@ -7,12 +7,18 @@ namespace Esp32Mqtt.Broker.Transport;
 
 /// <summary>
 /// The accepted connection of each client id, which <see cref="DirectDelivery"/>, <see cref="InlinePublishing"/> and the
-/// console look up, and the takeovers in between (<see cref="ConnectionTakeover"/>).
+/// console look up and <see cref="KeepAliveMonitor"/> watches, and the takeovers in between (<see cref="ConnectionTakeover"/>).
 /// </summary>
 public sealed class ClientConnections : IMqttServerObserver
 {
+    private readonly Lock _gate = new();
     private readonly ConcurrentDictionary<string, StreamChannelAdapter> _accepted = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<EndPoint, byte> _takenOver = new();
+
+    // Accepted connections that a connection with the same client id replaced in _accepted although it was not taking
+    // them over: two clients with one id connected at once, and the CONNACKs and MQTTnet's takeover events came in an
+    // order that does not yet say which of the two MQTTnet keeps. Empty but for such a moment; changed under _gate.
+    private readonly Dictionary<StreamChannelAdapter, string> _displaced = [];
 
     /// <inheritdoc />
     public void Attach(MqttServer server)
@@ -44,26 +50,52 @@ public sealed class ClientConnections : IMqttServerObserver
     /// <summary>
     /// MQTTnet has handed the session of <paramref name="clientId"/> from the connection at <paramref name="remote"/> to a
     /// newer one. MQTTnet decides takeovers one at a time (MqttClientSessionsManager.CreateClientConnection) but writes each
-    /// CONNACK afterwards, so when two clients with one id connect at once, the CONNACK of the one taken over can come
-    /// last; <see cref="Accepted"/> then leaves the newer connection in place.
+    /// CONNACK afterwards, and raises this event when the old connection has stopped; so when two clients with one id
+    /// connect at once, the CONNACK of the one taken over can come last, before or after this event. Either way the
+    /// connection MQTTnet keeps is the one left in place.
     /// </summary>
     public void TakenOver(string clientId, EndPoint remote)
     {
-        _takenOver[remote] = 0;
-        Find(clientId, remote)?.Takeover.Begin();
+        lock (_gate)
+        {
+            _takenOver[remote] = 0;
+            StreamChannelAdapter? loser = Find(clientId, remote) ?? FindDisplaced(clientId, remote);
+            if (loser is null)
+            {
+                return;
+            }
+
+            loser.Takeover.Begin();
+            _ = _displaced.Remove(loser);
+            if (ReferenceEquals(Find(clientId), loser) && TakeDisplaced(clientId) is { } kept)
+            {
+                _accepted[clientId] = kept;
+            }
+        }
     }
 
     /// <summary><paramref name="connection"/>'s CONNACK accepting the client <paramref name="clientId"/> has been written.</summary>
     public void Accepted(string clientId, StreamChannelAdapter connection)
     {
+        ConnectionTakeover? target = connection.Takeover.Of;
         connection.Takeover.Of = null;
-        if (_takenOver.ContainsKey(connection.RemoteEndPoint))
+        lock (_gate)
         {
-            connection.Takeover.Begin();
-            return;
-        }
+            if (_takenOver.ContainsKey(connection.RemoteEndPoint))
+            {
+                connection.Takeover.Begin();
+                return;
+            }
 
-        _accepted[clientId] = connection;
+            if (Find(clientId) is { } open && !ReferenceEquals(open.Takeover, target))
+            {
+                // Accepted while this connection's CONNECT was pending, not the one it took over: MQTTnet will say by
+                // TakenOver which of the two goes.
+                _displaced[open] = clientId;
+            }
+
+            _accepted[clientId] = connection;
+        }
     }
 
     /// <summary>
@@ -73,10 +105,18 @@ public sealed class ClientConnections : IMqttServerObserver
     public void Closed(string clientId, StreamChannelAdapter connection)
     {
         connection.Takeover.Of?.End();
+        lock (_gate)
+        {
+            _ = _displaced.Remove(connection);
 
-        // A client that connected again with the same id has a new connection here already; that one stays.
-        _accepted.TryRemove(new KeyValuePair<string, StreamChannelAdapter>(clientId, connection));
-        _takenOver.TryRemove(connection.RemoteEndPoint, out _);
+            // A client that connected again with the same id has a new connection here already; that one stays.
+            if (_accepted.TryRemove(new KeyValuePair<string, StreamChannelAdapter>(clientId, connection)) && TakeDisplaced(clientId) is { } kept)
+            {
+                _accepted[clientId] = kept;
+            }
+
+            _takenOver.TryRemove(connection.RemoteEndPoint, out _);
+        }
     }
 
     /// <summary>Every accepted connection by client id, as it is while enumerated.</summary>
@@ -95,5 +135,32 @@ public sealed class ClientConnections : IMqttServerObserver
     public StreamChannelAdapter? Find(string clientId, EndPoint remote)
     {
         return Find(clientId) is { } connection && Equals(connection.RemoteEndPoint, remote) ? connection : null;
+    }
+
+    private StreamChannelAdapter? FindDisplaced(string clientId, EndPoint remote)
+    {
+        foreach ((StreamChannelAdapter connection, string displacedId) in _displaced)
+        {
+            if (displacedId == clientId && Equals(connection.RemoteEndPoint, remote))
+            {
+                return connection;
+            }
+        }
+
+        return null;
+    }
+
+    private StreamChannelAdapter? TakeDisplaced(string clientId)
+    {
+        foreach ((StreamChannelAdapter connection, string displacedId) in _displaced)
+        {
+            if (displacedId == clientId)
+            {
+                _ = _displaced.Remove(connection);
+                return connection;
+            }
+        }
+
+        return null;
     }
 }
