@@ -84,50 +84,28 @@ public sealed class ClientConnectionsTests
         Assert.True(first.Takeover.IsPending);
     }
 
-    [Fact]
-    public void Keeps_the_newer_connection_when_the_one_it_took_over_is_accepted_after_it_and_reported_taken_over_last()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Keeps_the_connection_mqttnet_kept_when_it_reports_the_takeover_after_both_connacks(bool firstTakenOver)
     {
-        // Arrange: two clients with one id connect at once; the second's CONNACK is written first, then the first's,
-        // and only then does MQTTnet report the first taken over.
+        // Arrange: two clients with one id connect at once; MQTTnet may keep either, and reports the other taken over
+        // only after both CONNACKs were written.
         ClientConnections connections = new();
         using StreamChannelAdapter first = NewConnection(FirstClientPort);
         using StreamChannelAdapter second = NewConnection(SecondClientPort);
-        connections.Connecting(ClientId, first);
-        connections.Connecting(ClientId, second);
-        connections.Accepted(ClientId, second);
-        connections.Accepted(ClientId, first);
+        AcceptInReverseOrder(connections, first, second);
+        (StreamChannelAdapter lost, StreamChannelAdapter kept) = firstTakenOver ? (first, second) : (second, first);
 
         // Act
-        connections.TakenOver(ClientId, first.RemoteEndPoint);
-        connections.Closed(ClientId, first);
+        connections.TakenOver(ClientId, lost.RemoteEndPoint);
+        connections.Closed(ClientId, lost);
 
         // Assert: the connection MQTTnet kept is found, and watched for its keep-alive.
-        Assert.Same(second, connections.Find(ClientId));
-        Assert.Equal([second], connections.AcceptedConnections.Select(accepted => accepted.Value));
-        Assert.True(first.Takeover.IsPending);
-        Assert.False(second.Takeover.IsPending);
-    }
-
-    [Fact]
-    public void Keeps_the_connection_accepted_last_when_mqttnet_reports_the_other_one_taken_over()
-    {
-        // Arrange: as above, but MQTTnet kept the connection whose CONNACK was written last.
-        ClientConnections connections = new();
-        using StreamChannelAdapter first = NewConnection(FirstClientPort);
-        using StreamChannelAdapter second = NewConnection(SecondClientPort);
-        connections.Connecting(ClientId, first);
-        connections.Connecting(ClientId, second);
-        connections.Accepted(ClientId, second);
-        connections.Accepted(ClientId, first);
-
-        // Act
-        connections.TakenOver(ClientId, second.RemoteEndPoint);
-        connections.Closed(ClientId, second);
-
-        // Assert
-        Assert.Same(first, connections.Find(ClientId));
-        Assert.True(second.Takeover.IsPending);
-        Assert.False(first.Takeover.IsPending);
+        Assert.Same(kept, connections.Find(ClientId));
+        Assert.Equal([kept], connections.AcceptedConnections.Select(accepted => accepted.Value));
+        Assert.True(lost.Takeover.IsPending);
+        Assert.False(kept.Takeover.IsPending);
     }
 
     [Fact]
@@ -137,10 +115,7 @@ public sealed class ClientConnectionsTests
         ClientConnections connections = new();
         using StreamChannelAdapter first = NewConnection(FirstClientPort);
         using StreamChannelAdapter second = NewConnection(SecondClientPort);
-        connections.Connecting(ClientId, first);
-        connections.Connecting(ClientId, second);
-        connections.Accepted(ClientId, second);
-        connections.Accepted(ClientId, first);
+        AcceptInReverseOrder(connections, first, second);
 
         // Act: the first client disconnects on its own.
         connections.Closed(ClientId, first);
@@ -178,6 +153,15 @@ public sealed class ClientConnectionsTests
 
         // Assert
         Assert.Same(taking, connections.Find(ClientId));
+    }
+
+    /// <summary>Two clients with one id connect at once; the second's CONNACK is written first, then the first's.</summary>
+    private static void AcceptInReverseOrder(ClientConnections connections, StreamChannelAdapter first, StreamChannelAdapter second)
+    {
+        connections.Connecting(ClientId, first);
+        connections.Connecting(ClientId, second);
+        connections.Accepted(ClientId, second);
+        connections.Accepted(ClientId, first);
     }
 
     private static StreamChannelAdapter AcceptedConnection(ClientConnections connections)
