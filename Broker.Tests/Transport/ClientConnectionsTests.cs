@@ -8,6 +8,7 @@ namespace Esp32Mqtt.Broker.Tests.Transport;
 public sealed class ClientConnectionsTests
 {
     private const string ClientId = "esp32-a1";
+    private const string OtherClientId = "esp32-b2";
     private const int FirstClientPort = 50001;
     private const int SecondClientPort = 50002;
 
@@ -84,44 +85,49 @@ public sealed class ClientConnectionsTests
         Assert.True(first.Takeover.IsPending);
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void Keeps_the_connection_mqttnet_kept_when_it_reports_the_takeover_after_both_connacks(bool firstTakenOver)
+    [Fact]
+    public void Takes_in_a_later_connection_from_the_same_endpoint_when_a_takeover_was_reported_after_the_old_connection_closed()
     {
-        // Arrange: two clients with one id connect at once; MQTTnet may keep either, and reports the other taken over
-        // only after both CONNACKs were written.
+        // Arrange: MQTTnet reports the takeover once it has stopped the old connection, which can close first.
         ClientConnections connections = new();
-        using StreamChannelAdapter first = NewConnection(FirstClientPort);
-        using StreamChannelAdapter second = NewConnection(SecondClientPort);
-        AcceptInReverseOrder(connections, first, second);
-        (StreamChannelAdapter lost, StreamChannelAdapter kept) = firstTakenOver ? (first, second) : (second, first);
+        using StreamChannelAdapter old = AcceptedConnection(connections);
+        using StreamChannelAdapter taking = NewConnection(SecondClientPort);
+        connections.Connecting(ClientId, taking);
+        connections.Closed(ClientId, old);
+        connections.TakenOver(ClientId, old.RemoteEndPoint);
+        connections.Accepted(ClientId, taking);
 
-        // Act
-        connections.TakenOver(ClientId, lost.RemoteEndPoint);
-        connections.Closed(ClientId, lost);
+        // Act: much later, another client happens to connect from the old connection's address and port.
+        using StreamChannelAdapter later = NewConnection(FirstClientPort);
+        connections.Connecting(OtherClientId, later);
+        connections.Accepted(OtherClientId, later);
 
-        // Assert: the connection MQTTnet kept is found, and watched for its keep-alive.
-        Assert.Same(kept, connections.Find(ClientId));
-        Assert.Equal([kept], connections.AcceptedConnections.Select(accepted => accepted.Value));
-        Assert.True(lost.Takeover.IsPending);
-        Assert.False(kept.Takeover.IsPending);
+        // Assert
+        Assert.Same(taking, connections.Find(ClientId));
+        Assert.Same(later, connections.Find(OtherClientId));
+        Assert.False(later.Takeover.IsPending);
     }
 
     [Fact]
-    public void Finds_the_other_connection_again_when_the_one_accepted_last_closes_before_any_takeover_is_reported()
+    public void Forgets_the_client_when_the_connection_that_took_over_closes_before_the_old_one()
     {
-        // Arrange
+        // Arrange: two clients with one id connect at once; the first is accepted, then taken over by the second.
         ClientConnections connections = new();
-        using StreamChannelAdapter first = NewConnection(FirstClientPort);
-        using StreamChannelAdapter second = NewConnection(SecondClientPort);
-        AcceptInReverseOrder(connections, first, second);
+        using StreamChannelAdapter old = NewConnection(FirstClientPort);
+        using StreamChannelAdapter taking = NewConnection(SecondClientPort);
+        connections.Connecting(ClientId, old);
+        connections.Connecting(ClientId, taking);
+        connections.Accepted(ClientId, old);
+        connections.TakenOver(ClientId, old.RemoteEndPoint);
+        connections.Accepted(ClientId, taking);
 
-        // Act: the first client disconnects on its own.
-        connections.Closed(ClientId, first);
+        // Act
+        connections.Closed(ClientId, taking);
 
-        // Assert
-        Assert.Same(second, connections.Find(ClientId));
+        // Assert: the connection taken over is on its way out and is not put back.
+        Assert.Null(connections.Find(ClientId));
+        Assert.Empty(connections.AcceptedConnections);
+        Assert.True(old.Takeover.IsPending);
     }
 
     [Fact]
@@ -153,15 +159,6 @@ public sealed class ClientConnectionsTests
 
         // Assert
         Assert.Same(taking, connections.Find(ClientId));
-    }
-
-    /// <summary>Two clients with one id connect at once; the second's CONNACK is written first, then the first's.</summary>
-    private static void AcceptInReverseOrder(ClientConnections connections, StreamChannelAdapter first, StreamChannelAdapter second)
-    {
-        connections.Connecting(ClientId, first);
-        connections.Connecting(ClientId, second);
-        connections.Accepted(ClientId, second);
-        connections.Accepted(ClientId, first);
     }
 
     private static StreamChannelAdapter AcceptedConnection(ClientConnections connections)

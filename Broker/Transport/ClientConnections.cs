@@ -13,12 +13,10 @@ public sealed class ClientConnections : IMqttServerObserver
 {
     private readonly Lock _gate = new();
     private readonly ConcurrentDictionary<string, StreamChannelAdapter> _accepted = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<EndPoint, byte> _takenOver = new();
 
-    // Accepted connections that a connection with the same client id replaced in _accepted although it was not taking
-    // them over: two clients with one id connected at once, and the CONNACKs and MQTTnet's takeover events came in an
-    // order that does not yet say which of the two MQTTnet keeps. Empty but for such a moment; changed under _gate.
-    private readonly Dictionary<StreamChannelAdapter, string> _displaced = [];
+    // The connections that have sent CONNECT and are neither accepted nor closed yet, by remote endpoint, and whether
+    // MQTTnet has already handed their session to a newer connection. Changed under _gate.
+    private readonly Dictionary<EndPoint, bool> _connecting = [];
 
     /// <inheritdoc />
     public void Attach(MqttServer server)
@@ -40,6 +38,11 @@ public sealed class ClientConnections : IMqttServerObserver
     /// </summary>
     public void Connecting(string clientId, StreamChannelAdapter connection)
     {
+        lock (_gate)
+        {
+            _connecting[connection.RemoteEndPoint] = false;
+        }
+
         if (_accepted.TryGetValue(clientId, out StreamChannelAdapter? open) && !ReferenceEquals(open, connection))
         {
             open.Takeover.Begin();
@@ -49,27 +52,23 @@ public sealed class ClientConnections : IMqttServerObserver
 
     /// <summary>
     /// MQTTnet has handed the session of <paramref name="clientId"/> from the connection at <paramref name="remote"/> to a
-    /// newer one. MQTTnet decides takeovers one at a time (MqttClientSessionsManager.CreateClientConnection) but writes each
-    /// CONNACK afterwards, and raises this event when the old connection has stopped; so when two clients with one id
-    /// connect at once, the CONNACK of the one taken over can come last, before or after this event. Either way the
-    /// connection MQTTnet keeps is the one left in place.
+    /// newer one. MQTTnet decides takeovers one at a time and reports each before it writes the newer connection's
+    /// CONNACK (MqttClientSessionsManager.CreateClientConnection), but it writes the older connection's own CONNACK
+    /// elsewhere, so when two clients with one id connect at once, the CONNACK of the one taken over can come last;
+    /// <see cref="Accepted"/> then leaves the newer connection in place. The report comes after MQTTnet has stopped the
+    /// older connection, which may have closed by then; a closed connection is not marked.
     /// </summary>
     public void TakenOver(string clientId, EndPoint remote)
     {
         lock (_gate)
         {
-            _takenOver[remote] = 0;
-            StreamChannelAdapter? loser = Find(clientId, remote) ?? FindDisplaced(clientId, remote);
-            if (loser is null)
+            if (_connecting.ContainsKey(remote))
             {
-                return;
+                _connecting[remote] = true;
             }
-
-            loser.Takeover.Begin();
-            _ = _displaced.Remove(loser);
-            if (ReferenceEquals(Find(clientId), loser) && TakeDisplaced(clientId) is { } kept)
+            else
             {
-                _accepted[clientId] = kept;
+                Find(clientId, remote)?.Takeover.Begin();
             }
         }
     }
@@ -77,21 +76,15 @@ public sealed class ClientConnections : IMqttServerObserver
     /// <summary><paramref name="connection"/>'s CONNACK accepting the client <paramref name="clientId"/> has been written.</summary>
     public void Accepted(string clientId, StreamChannelAdapter connection)
     {
-        ConnectionTakeover? target = connection.Takeover.Of;
         connection.Takeover.Of = null;
+
+        // One step with TakenOver: a connection taken over between the check and the write would replace the newer one.
         lock (_gate)
         {
-            if (_takenOver.ContainsKey(connection.RemoteEndPoint))
+            if (_connecting.Remove(connection.RemoteEndPoint, out bool takenOver) && takenOver)
             {
                 connection.Takeover.Begin();
                 return;
-            }
-
-            if (Find(clientId) is { } open && !ReferenceEquals(open.Takeover, target))
-            {
-                // Accepted while this connection's CONNECT was pending, not the one it took over: MQTTnet will say by
-                // TakenOver which of the two goes.
-                _displaced[open] = clientId;
             }
 
             _accepted[clientId] = connection;
@@ -107,15 +100,10 @@ public sealed class ClientConnections : IMqttServerObserver
         connection.Takeover.Of?.End();
         lock (_gate)
         {
-            _ = _displaced.Remove(connection);
+            _connecting.Remove(connection.RemoteEndPoint);
 
             // A client that connected again with the same id has a new connection here already; that one stays.
-            if (_accepted.TryRemove(new KeyValuePair<string, StreamChannelAdapter>(clientId, connection)) && TakeDisplaced(clientId) is { } kept)
-            {
-                _accepted[clientId] = kept;
-            }
-
-            _takenOver.TryRemove(connection.RemoteEndPoint, out _);
+            _accepted.TryRemove(new KeyValuePair<string, StreamChannelAdapter>(clientId, connection));
         }
     }
 
@@ -135,32 +123,5 @@ public sealed class ClientConnections : IMqttServerObserver
     public StreamChannelAdapter? Find(string clientId, EndPoint remote)
     {
         return Find(clientId) is { } connection && Equals(connection.RemoteEndPoint, remote) ? connection : null;
-    }
-
-    private StreamChannelAdapter? FindDisplaced(string clientId, EndPoint remote)
-    {
-        foreach ((StreamChannelAdapter connection, string displacedId) in _displaced)
-        {
-            if (displacedId == clientId && Equals(connection.RemoteEndPoint, remote))
-            {
-                return connection;
-            }
-        }
-
-        return null;
-    }
-
-    private StreamChannelAdapter? TakeDisplaced(string clientId)
-    {
-        foreach ((StreamChannelAdapter connection, string displacedId) in _displaced)
-        {
-            if (displacedId == clientId)
-            {
-                _ = _displaced.Remove(connection);
-                return connection;
-            }
-        }
-
-        return null;
     }
 }
