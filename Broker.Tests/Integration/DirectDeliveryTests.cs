@@ -197,7 +197,7 @@ public sealed class DirectDeliveryTests
         (Socket client, Socket server) = await LoopbackConnection.OpenAsync();
         using Socket peer = client;
         EndPoint local = server.LocalEndPoint!;
-        PacketGuardStream stream = LoopbackConnection.Guard(server, 1_024);
+        PacketGuardStream stream = PacketGuardStream.OverSocket(server, 1_024);
         DeliveryFlowControl flowControl = new(Options.Create(new BrokerOptions()), TimeProvider.System);
         using StreamChannelAdapter connection = new(stream, local, peer.LocalEndPoint!, 1_024, flowControl, QuietConnectionOwner.Instance);
         await peer.SendAsync(new byte[] { 0xC0, 0x00 });

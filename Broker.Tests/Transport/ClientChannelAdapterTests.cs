@@ -67,7 +67,7 @@ public sealed class ClientChannelAdapterTests
         // Arrange: a real connection whose client sends its CONNECT and then nothing.
         (Socket client, Socket server) = await LoopbackConnection.OpenAsync();
         using Socket peer = client;
-        using ClientChannelAdapter adapter = NewAdapter(LoopbackConnection.Guard(server, 1_024));
+        using ClientChannelAdapter adapter = NewAdapter(PacketGuardStream.OverSocket(server, 1_024));
         await peer.SendAsync(s_connect);
         await adapter.ReceivePacketAsync(CancellationToken.None);
         using CancellationTokenSource stopping = new();

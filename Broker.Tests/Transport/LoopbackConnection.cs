@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Esp32Mqtt.Broker.Transport;
 
 namespace Esp32Mqtt.Broker.Tests.Transport;
 
@@ -16,16 +15,5 @@ internal static class LoopbackConnection
         Socket client = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         await client.ConnectAsync(listener.LocalEndPoint!);
         return (client, await listener.AcceptAsync());
-    }
-
-    /// <summary>
-    /// The server end as GuardedTcpServerAdapter serves it: a <see cref="PacketGuardStream"/> over a non-blocking socket
-    /// (made non-blocking after NetworkStream has it, as NetworkStream refuses a non-blocking socket). Owns the socket.
-    /// </summary>
-    public static PacketGuardStream Guard(Socket server, int maxRemainingLength)
-    {
-        NetworkStream network = new(server, ownsSocket: true);
-        server.Blocking = false;
-        return new PacketGuardStream(network, maxRemainingLength);
     }
 }

@@ -128,7 +128,7 @@ public sealed class PacketGuardStreamTests
         // Arrange
         (Socket client, Socket server) = await LoopbackConnection.OpenAsync();
         using Socket reader = client;
-        using PacketGuardStream guard = LoopbackConnection.Guard(server, Limit);
+        using PacketGuardStream guard = PacketGuardStream.OverSocket(server, Limit);
         byte[] sent = Pattern(1_000);
 
         // Act
@@ -147,7 +147,7 @@ public sealed class PacketGuardStreamTests
         (Socket client, Socket server) = await LoopbackConnection.OpenAsync();
         using Socket reader = client;
         server.SendBufferSize = 16 * 1024;
-        using PacketGuardStream guard = LoopbackConnection.Guard(server, Limit);
+        using PacketGuardStream guard = PacketGuardStream.OverSocket(server, Limit);
         byte[] sent = Pattern(4 * 1024 * 1024);
 
         // Act
@@ -169,7 +169,7 @@ public sealed class PacketGuardStreamTests
         (Socket client, Socket server) = await LoopbackConnection.OpenAsync();
         client.LingerState = new LingerOption(enable: true, seconds: 0);
         client.Dispose();
-        using PacketGuardStream guard = LoopbackConnection.Guard(server, Limit);
+        using PacketGuardStream guard = PacketGuardStream.OverSocket(server, Limit);
         Assert.True(server.Poll(TestTimeouts.Short, SelectMode.SelectRead), "the reset did not arrive");
 
         // Act
@@ -185,7 +185,7 @@ public sealed class PacketGuardStreamTests
         // Arrange
         (Socket client, Socket server) = await LoopbackConnection.OpenAsync();
         using Socket peer = client;
-        using PacketGuardStream guard = LoopbackConnection.Guard(server, Limit);
+        using PacketGuardStream guard = PacketGuardStream.OverSocket(server, Limit);
 
         // Act and assert: a non-blocking socket would end a blocking read early, or write only part of the bytes.
         Assert.Throws<NotSupportedException>(() => guard.Write(Pattern(10), 0, 10));

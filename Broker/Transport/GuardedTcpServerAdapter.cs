@@ -117,12 +117,7 @@ public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
         IPEndPoint remote = EndpointText.Normalize((IPEndPoint)socket.RemoteEndPoint!);
         socket.NoDelay = true;
         ServedConnection served = new(this, remote);
-        NetworkStream network = new(socket, ownsSocket: true);
-
-        // After the stream is made (NetworkStream refuses a non-blocking socket): writes are then tried at once
-        // (PacketGuardStream.WriteAsync); reads are all asynchronous either way.
-        socket.Blocking = false;
-        PacketGuardStream guard = new(network, _options.MaxPacketBytes, served.Rejected);
+        PacketGuardStream guard = PacketGuardStream.OverSocket(socket, _options.MaxPacketBytes, served.Rejected);
         _openConnections.TryAdd(guard, 0);
         try
         {

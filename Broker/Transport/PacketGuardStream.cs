@@ -35,6 +35,18 @@ public sealed class PacketGuardStream : Stream
         _onRejected = onRejected;
     }
 
+    /// <summary>
+    /// Guards a client's <paramref name="socket"/>, which it owns, and makes the socket non-blocking, so that writes are
+    /// tried at once (<see cref="WriteAsync(ReadOnlyMemory{byte}, CancellationToken)"/>); reads are all asynchronous
+    /// either way. The socket is made non-blocking only once the stream has it: NetworkStream refuses a non-blocking one.
+    /// </summary>
+    public static PacketGuardStream OverSocket(Socket socket, int maxRemainingLength, Action<PacketGuardRejection>? onRejected = null)
+    {
+        NetworkStream network = new(socket, ownsSocket: true);
+        socket.Blocking = false;
+        return new PacketGuardStream(network, maxRemainingLength, onRejected);
+    }
+
     /// <summary>Bytes received from the client so far.</summary>
     public long BytesReceived { get; private set; }
 
