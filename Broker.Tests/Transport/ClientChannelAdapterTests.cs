@@ -1,10 +1,7 @@
 using System.Buffers;
-using System.Net;
 using System.Net.Sockets;
-using Esp32Mqtt.Broker.Configuration;
 using Esp32Mqtt.Broker.Transport;
 using Esp32Mqtt.TestSupport;
-using Microsoft.Extensions.Options;
 using MQTTnet.Exceptions;
 using MQTTnet.Packets;
 using MQTTnet.Protocol;
@@ -15,8 +12,6 @@ namespace Esp32Mqtt.Broker.Tests.Transport;
 public sealed class ClientChannelAdapterTests
 {
     private static readonly byte[] s_connect = RawMqtt.Connect311("board-1");
-    private static readonly IPEndPoint s_local = new(IPAddress.Loopback, 1883);
-    private static readonly IPEndPoint s_remote = new(IPAddress.Loopback, 50_000);
 
     [Fact]
     public async Task Hands_mqttnet_a_packet_split_across_reads_whole()
@@ -84,9 +79,8 @@ public sealed class ClientChannelAdapterTests
 
     private static ClientChannelAdapter NewAdapter(Stream stream)
     {
-        DeliveryFlowControl flowControl = new(Options.Create(new BrokerOptions()), TimeProvider.System);
         QuietConnectionOwner owner = new();
-        owner.Adapter = new StreamChannelAdapter(stream, s_local, s_remote, ushort.MaxValue, flowControl, owner);
+        owner.Adapter = owner.Serve(stream);
         return new ClientChannelAdapter(owner.Adapter, owner, new RetainedRoutingGate(), maxPayloadBytes: 1_024);
     }
 }

@@ -1,7 +1,4 @@
-using System.Net;
-using Esp32Mqtt.Broker.Configuration;
 using Esp32Mqtt.Broker.Transport;
-using Microsoft.Extensions.Options;
 
 namespace Esp32Mqtt.Broker.Tests.Transport;
 
@@ -171,9 +168,6 @@ public sealed class ClientConnectionsTests
 
     private static StreamChannelAdapter NewConnection(int clientPort = FirstClientPort)
     {
-        DeliveryFlowControl flowControl = new(Options.Create(new BrokerOptions()), TimeProvider.System);
-        IPEndPoint local = new(IPAddress.Loopback, 1883);
-        IPEndPoint remote = new(IPAddress.Loopback, clientPort);
-        return new StreamChannelAdapter(new MemoryStream(), local, remote, ushort.MaxValue, flowControl, QuietConnectionOwner.Instance);
+        return QuietConnectionOwner.Instance.Serve(new MemoryStream(), clientPort);
     }
 }

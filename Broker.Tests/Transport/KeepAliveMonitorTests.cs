@@ -1,9 +1,6 @@
-using System.Net;
-using Esp32Mqtt.Broker.Configuration;
 using Esp32Mqtt.Broker.Transport;
 using Esp32Mqtt.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using MQTTnet.Server;
 
 namespace Esp32Mqtt.Broker.Tests.Transport;
@@ -58,11 +55,8 @@ public sealed class KeepAliveMonitorTests
     private (StreamChannelAdapter Connection, MemoryStream Stream) Accept(string clientId, ushort keepAliveSeconds)
     {
         MemoryStream stream = new();
-        DeliveryFlowControl flowControl = new(Options.Create(new BrokerOptions()), TimeProvider.System);
-        StreamChannelAdapter connection = new(stream, new IPEndPoint(IPAddress.Loopback, 1883), new IPEndPoint(IPAddress.Loopback, 50_000), ushort.MaxValue, flowControl, QuietConnectionOwner.Instance)
-        {
-            KeepAlive = new KeepAliveWatch(keepAliveSeconds),
-        };
+        StreamChannelAdapter connection = QuietConnectionOwner.Instance.Serve(stream);
+        connection.KeepAlive = new KeepAliveWatch(keepAliveSeconds);
         _connections.Connecting(clientId, connection);
         _connections.Accepted(clientId, connection);
         return (connection, stream);

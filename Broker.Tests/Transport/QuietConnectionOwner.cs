@@ -1,4 +1,7 @@
+using System.Net;
+using Esp32Mqtt.Broker.Configuration;
 using Esp32Mqtt.Broker.Transport;
+using Microsoft.Extensions.Options;
 using MQTTnet.Packets;
 
 namespace Esp32Mqtt.Broker.Tests.Transport;
@@ -16,6 +19,16 @@ internal sealed class QuietConnectionOwner : IConnectionOwner
 
     /// <summary>The connection a CONNECT arrives on, for tests that receive one.</summary>
     public StreamChannelAdapter? Adapter { get; set; }
+
+    /// <summary>
+    /// A channel adapter owned by this over <paramref name="stream"/>, for a client at <paramref name="clientPort"/> on
+    /// loopback, with the default flow control. It is not made this owner's <see cref="Adapter"/>.
+    /// </summary>
+    public StreamChannelAdapter Serve(Stream stream, int clientPort = 50_000)
+    {
+        DeliveryFlowControl flowControl = new(Options.Create(new BrokerOptions()), TimeProvider.System);
+        return new StreamChannelAdapter(stream, new IPEndPoint(IPAddress.Loopback, 1883), new IPEndPoint(IPAddress.Loopback, clientPort), ushort.MaxValue, flowControl, this);
+    }
 
     public InlinePublisher Connecting(MqttConnectPacket connect)
     {
