@@ -137,7 +137,7 @@ public sealed class PacketGuardStreamTests
         // Assert
         Assert.True(write.IsCompletedSuccessfully);
         Assert.Null(AsynchronousSendState(server));
-        Assert.Equal(sent, await ReceiveAsync(reader, sent.Length));
+        Assert.Equal(sent, await RawMqtt.ReadExactlyAsync(reader, sent.Length));
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class PacketGuardStreamTests
         // Act
         ValueTask write = guard.WriteAsync(sent);
         bool finishedBeforeTheClientRead = write.IsCompleted;
-        byte[] received = await ReceiveAsync(reader, sent.Length);
+        byte[] received = await RawMqtt.ReadExactlyAsync(reader, sent.Length);
         await write.AsTask().WaitAsync(TestTimeouts.Short);
 
         // Assert: every byte, once, in order, the rest through the asynchronous send.
@@ -212,21 +212,6 @@ public sealed class PacketGuardStreamTests
         }
 
         return bytes;
-    }
-
-    private static async Task<byte[]> ReceiveAsync(Socket socket, int length)
-    {
-        byte[] received = new byte[length];
-        int total = 0;
-        using CancellationTokenSource timeout = new(TestTimeouts.Short);
-        while (total < length)
-        {
-            int read = await socket.ReceiveAsync(received.AsMemory(total), SocketFlags.None, timeout.Token);
-            Assert.True(read > 0, $"the connection closed after {total} of {length} bytes");
-            total += read;
-        }
-
-        return received;
     }
 
     private static byte[] ReadAll(Stream stream, int chunkSize)
