@@ -1,5 +1,6 @@
 using Esp32Mqtt.Broker.Transport;
 using Esp32Mqtt.TestSupport;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MQTTnet.Server;
 
@@ -31,6 +32,28 @@ public sealed class KeepAliveMonitorTests
         Assert.False(silentStream.CanRead);
         Assert.True(patientStream.CanRead);
         Assert.Equal(1, _clock.PendingTimerCount);
+    }
+
+    [Fact]
+    public void Reports_a_silent_client_once_while_its_connection_is_still_in_the_map()
+    {
+        // Arrange: nothing tells the map that the closed connection has ended, as when its close is still under way.
+        LogCapture logs = new();
+        using ILoggerFactory loggerFactory = LoggerFactory.Create(logging => logging.AddProvider(logs));
+        (StreamChannelAdapter silent, MemoryStream stream) = Accept("board-1", keepAliveSeconds: 1);
+        using StreamChannelAdapter connection = silent;
+        using KeepAliveMonitor monitor = new(_connections, _clock, loggerFactory);
+        monitor.Attach(null!);
+
+        // Act: the first look starts the watch, the third finds 2 s of silence, and five more follow.
+        for (int look = 0; look < 8; look++)
+        {
+            _clock.Advance(KeepAliveMonitor.Interval);
+        }
+
+        // Assert
+        Assert.False(stream.CanRead);
+        Assert.Single(logs.Lines, line => line.Level == LogLevel.Warning && line.Message.Contains("board-1 sent nothing", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -14,16 +14,16 @@ public sealed class KeepAliveWatchTests
         // Arrange
         ManualTimeProvider clock = new();
         KeepAliveWatch watch = new(keepAliveSeconds: 2);
-        Assert.False(watch.HasRunOut(packetsRead: 5, clock.GetTimestamp(), clock));
+        Assert.False(watch.HasJustRunOut(packetsRead: 5, clock.GetTimestamp(), clock));
         clock.Advance(s_allowedSilence);
-        bool outAtTheLimit = watch.HasRunOut(5, clock.GetTimestamp(), clock);
+        bool outAtTheLimit = watch.HasJustRunOut(5, clock.GetTimestamp(), clock);
 
         // Act
         clock.Advance(TimeSpan.FromTicks(1));
 
         // Assert
         Assert.False(outAtTheLimit);
-        Assert.True(watch.HasRunOut(5, clock.GetTimestamp(), clock));
+        Assert.True(watch.HasJustRunOut(5, clock.GetTimestamp(), clock));
     }
 
     [Fact]
@@ -32,19 +32,37 @@ public sealed class KeepAliveWatchTests
         // Arrange
         ManualTimeProvider clock = new();
         KeepAliveWatch watch = new(keepAliveSeconds: 2);
-        watch.HasRunOut(5, clock.GetTimestamp(), clock);
+        watch.HasJustRunOut(5, clock.GetTimestamp(), clock);
         clock.Advance(s_allowedSilence * 0.9);
 
         // Act: one more packet read, then most of the allowed silence again.
-        bool outWithANewPacket = watch.HasRunOut(6, clock.GetTimestamp(), clock);
+        bool outWithANewPacket = watch.HasJustRunOut(6, clock.GetTimestamp(), clock);
         clock.Advance(s_allowedSilence * 0.9);
-        bool outWithinTheNewSilence = watch.HasRunOut(6, clock.GetTimestamp(), clock);
+        bool outWithinTheNewSilence = watch.HasJustRunOut(6, clock.GetTimestamp(), clock);
         clock.Advance(s_allowedSilence * 0.2);
 
         // Assert
         Assert.False(outWithANewPacket);
         Assert.False(outWithinTheNewSilence);
-        Assert.True(watch.HasRunOut(6, clock.GetTimestamp(), clock));
+        Assert.True(watch.HasJustRunOut(6, clock.GetTimestamp(), clock));
+    }
+
+    [Fact]
+    public void Reports_running_out_once()
+    {
+        // Arrange
+        ManualTimeProvider clock = new();
+        KeepAliveWatch watch = new(keepAliveSeconds: 2);
+        watch.HasJustRunOut(5, clock.GetTimestamp(), clock);
+        clock.Advance(s_allowedSilence * 2);
+        bool firstLookAfterTheLimit = watch.HasJustRunOut(5, clock.GetTimestamp(), clock);
+
+        // Act: the connection is still there a look later, its close not yet done.
+        clock.Advance(s_allowedSilence);
+
+        // Assert
+        Assert.True(firstLookAfterTheLimit);
+        Assert.False(watch.HasJustRunOut(5, clock.GetTimestamp(), clock));
     }
 
     [Fact]
@@ -53,12 +71,12 @@ public sealed class KeepAliveWatchTests
         // Arrange: keep-alive 0 turns the mechanism off.
         ManualTimeProvider clock = new();
         KeepAliveWatch watch = new(keepAliveSeconds: 0);
-        watch.HasRunOut(1, clock.GetTimestamp(), clock);
+        watch.HasJustRunOut(1, clock.GetTimestamp(), clock);
 
         // Act
         clock.Advance(TimeSpan.FromDays(1));
 
         // Assert
-        Assert.False(watch.HasRunOut(1, clock.GetTimestamp(), clock));
+        Assert.False(watch.HasJustRunOut(1, clock.GetTimestamp(), clock));
     }
 }

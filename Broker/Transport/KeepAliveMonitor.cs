@@ -83,7 +83,7 @@ public sealed partial class KeepAliveMonitor : IMqttServerObserver, IDisposable
 
     private void LookAt(string clientId, StreamChannelAdapter connection, long now)
     {
-        if (connection.KeepAlive is not { } watch || !watch.HasRunOut(connection.PacketsRead, now, _timeProvider))
+        if (connection.KeepAlive is not { } watch || !watch.HasJustRunOut(connection.PacketsRead, now, _timeProvider))
         {
             return;
         }

@@ -4,7 +4,8 @@ namespace Esp32Mqtt.Broker.Transport;
 /// The keep-alive of one accepted connection (OASIS MQTT 3.1.1 section 3.1.2.10): a client that sends no packet for one
 /// and a half times its keep-alive period has run out, and the broker closes the connection as a network failure, so its
 /// will is published. Looked at by <see cref="KeepAliveMonitor"/>, one look at a time, with the count of packets the
-/// connection has read so far.
+/// connection has read so far. It reports running out once, so that a connection whose close takes longer than the time
+/// between two looks is neither logged nor closed a second time.
 /// </summary>
 public sealed class KeepAliveWatch
 {
@@ -13,6 +14,7 @@ public sealed class KeepAliveWatch
     private readonly TimeSpan _allowedSilence;
     private long _packetsSeen = NotLookedAt;
     private long _lastPacketSeenAt;
+    private bool _ranOut;
 
     /// <summary>Watches a client that declared <paramref name="keepAliveSeconds"/> in its CONNECT; 0 turns the watch off.</summary>
     public KeepAliveWatch(ushort keepAliveSeconds)
@@ -25,13 +27,14 @@ public sealed class KeepAliveWatch
     public ushort KeepAliveSeconds { get; }
 
     /// <summary>
-    /// Whether the client has been silent for longer than its keep-alive allows, given the <paramref name="packetsRead"/>
-    /// of its connection at <paramref name="now"/> (a <paramref name="timeProvider"/> timestamp). A count that moved since
-    /// the last look, or the first look, counts as a packet seen now.
+    /// Whether this look is the one that finds the client silent for longer than its keep-alive allows, given the
+    /// <paramref name="packetsRead"/> of its connection at <paramref name="now"/> (a <paramref name="timeProvider"/>
+    /// timestamp). A count that moved since the last look, or the first look, counts as a packet seen now. Once it has
+    /// answered yes, every later look answers no.
     /// </summary>
-    public bool HasRunOut(long packetsRead, long now, TimeProvider timeProvider)
+    public bool HasJustRunOut(long packetsRead, long now, TimeProvider timeProvider)
     {
-        if (_allowedSilence == TimeSpan.Zero)
+        if (_allowedSilence == TimeSpan.Zero || _ranOut)
         {
             return false;
         }
@@ -43,6 +46,7 @@ public sealed class KeepAliveWatch
             return false;
         }
 
-        return timeProvider.GetElapsedTime(_lastPacketSeenAt, now) > _allowedSilence;
+        _ranOut = timeProvider.GetElapsedTime(_lastPacketSeenAt, now) > _allowedSilence;
+        return _ranOut;
     }
 }
