@@ -24,7 +24,7 @@ public sealed class DirectDeliveryTests
     private const int Pairs = 3_000;
     private const int Messages = 3_000;
     private const int RunLength = 10;
-    private static readonly string[] RoundTrips = ["on", "off", "toggle", "on", "off"];
+    private static readonly string[] s_roundTrips = ["on", "off", "toggle", "on", "off"];
     private const int SubAckBytes = 5;
     private const int PubAckBytes = 4;
     private const int SmallSocketBufferBytes = 1_024;
@@ -43,7 +43,7 @@ public sealed class DirectDeliveryTests
         await board.SubscribeAsync("led");
 
         // Act and assert: delivered either way, one at a time.
-        foreach (string command in RoundTrips)
+        foreach (string command in s_roundTrips)
         {
             await phone.PublishAsync("led", command);
             Assert.Equal(new ReceivedMessage("led", command, false), await board.WaitForMessageAsync());
@@ -143,7 +143,7 @@ public sealed class DirectDeliveryTests
         await using TestMqttClient board = await TestMqttClient.ConnectAsync(broker.Port, "esp32-a", configure: options => options.WithCredentials("esp32", "led-on"));
         await board.SubscribeAsync("seq");
         await using TestMqttClient phone = await TestMqttClient.ConnectAsync(broker.Port, "phone", configure: options => options.WithCredentials("esp32", "led-on"));
-        await PublishOneByOneAsync(phone, board, RoundTrips);
+        await PublishOneByOneAsync(phone, board, s_roundTrips);
         long before = broker.Services.GetRequiredService<DirectDelivery>().DeliveredTo("esp32-a");
 
         // Act
@@ -178,7 +178,7 @@ public sealed class DirectDeliveryTests
         await Eventually.UntilAsync(() => flowControl.WaitingDeliveries == 0, TestTimeouts.Short, "the held-back delivery to end");
         await using TestMqttClient phone = await TestMqttClient.ConnectAsync(broker.Port, "phone");
         List<ReceivedMessage> received = [];
-        foreach (string command in RoundTrips)
+        foreach (string command in s_roundTrips)
         {
             await phone.PublishAsync("u", command);
             received.Add(await renewed.WaitForMessageAsync());
@@ -186,7 +186,7 @@ public sealed class DirectDeliveryTests
 
         // Assert: the held-back message on 't' was for the old session, so the new connection gets only its own topic,
         // and messages are still written to it directly.
-        Assert.Equal(RoundTrips.Select(command => new ReceivedMessage("u", command, false)), received);
+        Assert.Equal(s_roundTrips.Select(command => new ReceivedMessage("u", command, false)), received);
         await WaitForDirectWriteAsync(broker, phone, renewed, "phone-a", "u");
     }
 
