@@ -9,7 +9,7 @@ namespace Esp32Mqtt.Broker.Benchmarks.Clients;
 internal abstract class ClientWorker
 {
     /// <summary>How often a blocked loop wakes to check for a stop request.</summary>
-    protected static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+    protected static TimeSpan PollInterval { get; } = TimeSpan.FromMilliseconds(200);
 
     private readonly Thread _thread;
     private volatile bool _stopRequested;

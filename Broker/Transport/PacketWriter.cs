@@ -17,7 +17,7 @@ public sealed class PacketWriter : IDisposable
     public const int BufferBytes = 32 * 1024;
 
     [ThreadStatic]
-    private static MqttPublishPacket? t_plainPublish;
+    private static MqttPublishPacket? s_plainPublish;
 
     private readonly Stream _stream;
     private readonly MqttPacketFormatterAdapter _formatter;
@@ -81,7 +81,7 @@ public sealed class PacketWriter : IDisposable
     /// </summary>
     public void AppendPlainPublish(MqttApplicationMessage message)
     {
-        MqttPublishPacket packet = t_plainPublish ??= new MqttPublishPacket();
+        MqttPublishPacket packet = s_plainPublish ??= new MqttPublishPacket();
         packet.Topic = message.Topic;
         packet.Payload = message.Payload;
         try
