@@ -128,8 +128,10 @@ public sealed class DeviceLoopTests
 
         using SimulatorProcess second = await SimulatorProcess.StartAsync(broker.Port, id);
 
+        // The LED line comes before the line that says why; wait for both.
         await second.WaitForLedAsync(on: true);
-        Assert.Contains(second.Process.OutputLines, line => line.EndsWith("Restored the LED to on from its retained state.", StringComparison.Ordinal));
+        string restored = await second.Process.WaitForOutputLineAsync(line => line.Contains("from its retained state", StringComparison.Ordinal), TestTimeouts.Short);
+        Assert.EndsWith("Restored the LED to on from its retained state.", restored, StringComparison.Ordinal);
     }
 
     private static string Suffix(BrokerKind kind)
