@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Sockets;
 using Esp32Mqtt.TestSupport;
 
@@ -93,6 +94,7 @@ public sealed class BadInputTests
         await using TestMqttClient esp32 = await ConnectSubscriberAsync(broker);
 
         // Act
+        Stopwatch flood = Stopwatch.StartNew();
         for (int attempt = 0; attempt < Connections; attempt++)
         {
             using Socket socket = await RawMqtt.OpenAsync(broker.Port);
@@ -100,10 +102,13 @@ public sealed class BadInputTests
             await RawMqtt.ReadExactlyAsync(socket, 4);
         }
 
-        // Assert
+        // Assert: at most 40 connection lines and one summary per 5 s window (ConnectionObserver), for every window the
+        // flood touched, however slow the machine, and a few lines besides (start-up, the subscriber).
         await AssertStillDeliversAsync(broker, esp32);
         await broker.Logs.WaitForAsync("more connects and disconnects in the last 5 s were not shown");
-        Assert.True(broker.Logs.Lines.Count < 200, $"{broker.Logs.Lines.Count} log lines for {Connections} connections");
+        int windows = (int)(flood.Elapsed.TotalSeconds / 5) + 2;
+        int allowed = (41 * windows) + 20;
+        Assert.True(broker.Logs.Lines.Count < allowed, $"{broker.Logs.Lines.Count} log lines for {Connections} connections over {flood.Elapsed.TotalSeconds:0.0} s; at most {allowed}");
     }
 
     private static Task<InProcessBroker> StartAsync()

@@ -21,6 +21,9 @@ public sealed class BoardOnBrokerFixture : IAsyncLifetime
         await _watcher.WaitForAsync(_board.Topics.LedState, "off");
         await _watcher.PublishAsync(_board.Topics.Led, Encoding.UTF8.GetBytes("on"));
         await _watcher.WaitForAsync(_board.Topics.LedState, "on");
+
+        // The board prints its LED line before it publishes its state, but this process may not have read it yet.
+        await _board.WaitForLedAsync(on: true);
     }
 
     public async Task DisposeAsync()

@@ -37,9 +37,11 @@ public sealed class SystemClockTests
         IOneShotTimer stopped = clock.CreateTimer(_ => Interlocked.Increment(ref stoppedFirings));
         IOneShotTimer later = clock.CreateTimer(_ => sentinel.Set());
 
-        stopped.Start(20);
+        // Far enough apart that a test thread paused between Start and Stop (the suite builds firmware alongside) does not
+        // let the stopped timer fire first.
+        stopped.Start(500);
         stopped.Stop();
-        later.Start(200);
+        later.Start(600);
 
         Assert.True(sentinel.Wait(s_patience));
         Assert.Equal(0, stoppedFirings);
