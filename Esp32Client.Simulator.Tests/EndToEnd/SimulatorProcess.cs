@@ -68,13 +68,22 @@ public sealed class SimulatorProcess : IDisposable
         return new SimulatorProcess(process, id);
     }
 
-    /// <summary>Waits until it has connected <paramref name="count"/> times in all.</summary>
-    public Task WaitForConnectionsAsync(int count)
+    /// <summary>Waits until it has connected <paramref name="count"/> times in all; fails with its output if it exits or times out first.</summary>
+    public async Task WaitForConnectionsAsync(int count)
     {
-        return Eventually.UntilAsync(
-            () => Connections >= count || Process.HasExited,
-            TestTimeouts.Process,
-            $"{Id} to connect {count} time(s); output: {string.Join(" | ", Process.OutputLines)}");
+        try
+        {
+            await Eventually.UntilAsync(() => Connections >= count || Process.HasExited, TestTimeouts.Process, $"{Id} to connect {count} time(s)").ConfigureAwait(false);
+        }
+        catch (TimeoutException exception)
+        {
+            throw new TimeoutException($"{exception.Message} Output: {string.Join(" | ", Process.OutputLines)}", exception);
+        }
+
+        if (Connections < count)
+        {
+            throw new InvalidOperationException($"{Id} exited with code {Process.ExitCode} after {Connections} connection(s). Output: {string.Join(" | ", Process.OutputLines)} Errors: {string.Join(" | ", Process.ErrorLines)}");
+        }
     }
 
     /// <summary>Waits until the LED shows <paramref name="on"/>.</summary>
