@@ -46,10 +46,13 @@ internal sealed class MqttNetTcpServerAdapter : IMqttServerAdapter
     /// <inheritdoc />
     public async Task StartAsync(MqttServerOptions options, IMqttNetLogger logger)
     {
-        // MqttTcpServerListener binds one socket per address family from these options, and writes the port the system
-        // chose back into them when Port is 0. ReuseAddress stays off: on Linux .NET would also set SO_REUSEPORT, and a
-        // second broker on the same port would then take half of the connections without any error.
-        MqttServerTcpEndpointOptions endpoint = options.DefaultEndpointOptions;
+        // The listener gets options of its own: the server's are shared with any other adapter (a TLS listener), which
+        // must not open this plain endpoint too. MqttTcpServerListener binds one socket per address family from them,
+        // and writes the port the system chose back into them when Port is 0. ReuseAddress stays off: on Linux .NET
+        // would also set SO_REUSEPORT, and a second broker on the same port would then take half of the connections
+        // without any error.
+        MqttServerOptions own = new() { WriterBufferSize = options.WriterBufferSize, WriterBufferSizeMax = options.WriterBufferSizeMax };
+        MqttServerTcpEndpointOptions endpoint = own.DefaultEndpointOptions;
         endpoint.IsEnabled = true;
         endpoint.Port = _settings.Port;
         endpoint.ReuseAddress = false;
@@ -68,7 +71,7 @@ internal sealed class MqttNetTcpServerAdapter : IMqttServerAdapter
 
         try
         {
-            await _inner.StartAsync(options, logger).ConfigureAwait(false);
+            await _inner.StartAsync(own, logger).ConfigureAwait(false);
         }
         catch (SocketException exception)
         {

@@ -9,6 +9,7 @@ using Esp32Mqtt.Broker.Transport;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MQTTnet.Adapter;
 using MQTTnet.Server;
 
 namespace Esp32Mqtt.Broker.Hosting;
@@ -29,10 +30,11 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
     private readonly BrokerConsole _console;
     private readonly ILogger _logger;
 
-    /// <summary>Creates the (not yet started) MQTTnet server with the broker's options.</summary>
+    /// <summary>Creates the (not yet started) MQTTnet server with the broker's options and listeners.</summary>
     public BrokerServer(
         IOptions<BrokerOptions> options,
         IBrokerTransport transport,
+        IEnumerable<IMqttServerAdapter> moreListeners,
         MqttNetLogBridge mqttNetLogger,
         ConnectionValidator validator,
         RetainedMessagePersistence persistence,
@@ -62,7 +64,8 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
             serverOptions.KeepAliveOptions.MonitorInterval = Timeout.InfiniteTimeSpan;
         }
 
-        Server = new MqttServerFactory(mqttNetLogger).CreateMqttServer(serverOptions, [transport.Adapter]);
+        // The transport serves plain TCP; other listeners registered as IMqttServerAdapter serve the same clients.
+        Server = new MqttServerFactory(mqttNetLogger).CreateMqttServer(serverOptions, [transport.Adapter, .. moreListeners]);
     }
 
     /// <summary>The MQTTnet server, for the console commands.</summary>
