@@ -27,6 +27,7 @@ public sealed class BrokerOptionsValidator : IValidateOptions<BrokerOptions>
             "bytes");
         CheckRange(failures, nameof(BrokerOptions.MaxPendingMessagesPerClient), options.MaxPendingMessagesPerClient, 1, MostPendingMessages, "messages");
         CheckRange(failures, nameof(BrokerOptions.ConnectTimeoutSeconds), options.ConnectTimeoutSeconds, 1, LongestConnectTimeoutSeconds, "seconds");
+        CheckDashboardPort(failures, options);
         CheckDataDirectory(failures, options.DataDirectory);
         CheckUsers(failures, options);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
@@ -54,6 +55,18 @@ public sealed class BrokerOptionsValidator : IValidateOptions<BrokerOptions>
             failures.Add(
                 $"{Key(nameof(BrokerOptions.BindAddress))} is '{bindAddress}'; allowed: '{BrokerOptions.AllInterfaces}' "
                 + "(every interface) or one IP address of this computer, such as 127.0.0.1 or 192.168.1.20");
+        }
+    }
+
+    private static void CheckDashboardPort(List<string> failures, BrokerOptions options)
+    {
+        CheckRange(failures, nameof(BrokerOptions.DashboardPort), options.DashboardPort, 0, HighestPort, "0 picks any free port");
+        if (options.DashboardEnabled && options.DashboardPort != 0 && options.DashboardPort == options.Port)
+        {
+            failures.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{Key(nameof(BrokerOptions.DashboardPort))} is {options.DashboardPort}, the same as {Key(nameof(BrokerOptions.Port))}; "
+                + $"allowed: another port, such as {BrokerOptions.DefaultDashboardPort}, or {Key(nameof(BrokerOptions.DashboardEnabled))} false"));
         }
     }
 

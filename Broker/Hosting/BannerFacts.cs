@@ -12,6 +12,7 @@ namespace Esp32Mqtt.Broker.Hosting;
 /// <param name="RetainedMessageCount">How many retained messages were loaded from it.</param>
 /// <param name="MqttNetVersion">The MQTTnet version serving clients.</param>
 /// <param name="Transport">Which transport serves the TCP clients.</param>
+/// <param name="MoreLines">Lines other parts of the broker add (<see cref="IBannerSection"/>), shown before the console hint.</param>
 public sealed record BannerFacts(
     IPEndPoint LocalEndPoint,
     IReadOnlyList<LanAddress> LanAddresses,
@@ -20,4 +21,5 @@ public sealed record BannerFacts(
     string RetainedStorePath,
     int RetainedMessageCount,
     string MqttNetVersion,
-    TransportKind Transport = TransportKind.Fast);
+    TransportKind Transport = TransportKind.Fast,
+    IReadOnlyList<string>? MoreLines = null);

@@ -10,6 +10,9 @@ public static class BannerWriter
     /// <summary>The start of the line that carries the real port; tests read the port from it.</summary>
     public const string PortLinePrefix = "Listening on port ";
 
+    /// <summary>The start of the banner's last line; tests wait for it to read the whole banner.</summary>
+    public const string LastLinePrefix = "Type 'help'";
+
     /// <summary>Writes the banner.</summary>
     public static void Write(TextWriter writer, BannerFacts facts)
     {
@@ -29,7 +32,12 @@ public static class BannerWriter
             _ => string.Create(CultureInfo.InvariantCulture, $" ({facts.RetainedMessageCount} kept from the last run)"),
         };
         writer.WriteLine("Retained messages are stored in " + facts.RetainedStorePath + loaded);
-        writer.WriteLine("Type 'help' for console commands, or a topic and a payload to publish (led on). Ctrl-C stops the broker.");
+        foreach (string line in facts.MoreLines ?? [])
+        {
+            writer.WriteLine(line);
+        }
+
+        writer.WriteLine(LastLinePrefix + " for console commands, or a topic and a payload to publish (led on). Ctrl-C stops the broker.");
         writer.Flush();
     }
 

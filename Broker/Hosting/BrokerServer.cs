@@ -16,9 +16,9 @@ namespace Esp32Mqtt.Broker.Hosting;
 
 /// <summary>
 /// Owns the MQTTnet server: makes it with the broker's options and the configured transport, hooks the broker's parts
-/// onto its events, starts it, prints the banner, and stops it cleanly.
+/// onto its events, starts it, prints the banner once every hosted service has started, and stops it cleanly.
 /// </summary>
-public sealed partial class BrokerServer : IHostedService, IDisposable
+public sealed partial class BrokerServer : IHostedLifecycleService, IDisposable
 {
     private readonly BrokerOptions _options;
     private readonly IBrokerTransport _transport;
@@ -28,6 +28,7 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
     private readonly RetainedMessageStore _store;
     private readonly RetainedStoreWriter _storeWriter;
     private readonly BrokerConsole _console;
+    private readonly IReadOnlyList<IBannerSection> _bannerSections;
     private readonly ILogger _logger;
 
     /// <summary>Creates the (not yet started) MQTTnet server with the broker's options and listeners.</summary>
@@ -42,6 +43,7 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
         RetainedMessageStore store,
         RetainedStoreWriter storeWriter,
         BrokerConsole console,
+        IEnumerable<IBannerSection> bannerSections,
         ILoggerFactory loggerFactory)
     {
         _options = options.Value;
@@ -52,6 +54,7 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
         _store = store;
         _storeWriter = storeWriter;
         _console = console;
+        _bannerSections = [.. bannerSections];
         _logger = loggerFactory.CreateLogger(LogCategories.Broker);
         MqttServerOptions serverOptions = new MqttServerOptionsBuilder()
             .WithDefaultCommunicationTimeout(TimeSpan.FromSeconds(_options.ConnectTimeoutSeconds))
@@ -84,16 +87,44 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
         _events.Attach(Server);
 
         await Server.StartAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Prints the banner once every hosted service has started: the listeners started after this one (the dashboard) know
+    /// their real ports only then, and a listener that fails to start stops the broker before any banner is shown.
+    /// </summary>
+    public async Task StartedAsync(CancellationToken cancellationToken)
+    {
         IList<MQTTnet.MqttApplicationMessage> retained = await Server.GetRetainedMessagesAsync().ConfigureAwait(false);
+        IReadOnlyList<LanAddress> lanAddresses = LanAddressFinder.Find();
         BannerWriter.Write(_console.Output, new BannerFacts(
             LocalEndPoint!,
-            LanAddressFinder.Find(),
+            lanAddresses,
             _options.AnonymousClientsAllowed,
             _options.Users.Count,
             _store.FilePath,
             retained.Count,
             typeof(MqttServer).Assembly.GetName().Version?.ToString(3) ?? "5",
-            _options.Transport));
+            _options.Transport,
+            [.. _bannerSections.SelectMany(section => section.Lines(lanAddresses))]));
+    }
+
+    /// <inheritdoc />
+    public Task StartingAsync(CancellationToken cancellationToken)
+    {
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task StoppedAsync(CancellationToken cancellationToken)
+    {
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
