@@ -1,4 +1,5 @@
 using Esp32Mqtt.Broker.Configuration;
+using Esp32Mqtt.Broker.Dashboard;
 using Esp32Mqtt.Broker.Hosting;
 using Esp32Mqtt.Broker.Security;
 using Microsoft.Extensions.Configuration;
@@ -20,8 +21,9 @@ try
     HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
     builder.Configuration.AddCommandLine(args, CommandLineSwitches.Mappings);
 
-    // 4. The broker's services, and log lines a person can read.
+    // 4. The broker's services, its web dashboard (and MQTT over WebSockets), and log lines a person can read.
     builder.AddBroker();
+    builder.AddDashboard();
     builder.Logging.AddBrokerConsole();
 
     // 5. Run until Ctrl-C or SIGTERM.

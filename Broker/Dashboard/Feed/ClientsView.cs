@@ -1,0 +1,12 @@
+namespace Esp32Mqtt.Broker.Dashboard.Feed;
+
+/// <summary>The connected clients and every subscription.</summary>
+/// <param name="Clients">Up to <see cref="MostListed"/> clients, ordered by id.</param>
+/// <param name="Total">How many clients are connected.</param>
+/// <param name="Subscriptions">Up to <see cref="MostListed"/> subscriptions, in the order they were made.</param>
+/// <param name="TotalSubscriptions">How many subscriptions there are.</param>
+public sealed record ClientsView(IReadOnlyList<ClientView> Clients, int Total, IReadOnlyList<SubscriptionView> Subscriptions, int TotalSubscriptions)
+{
+    /// <summary>Clients, or subscriptions, listed at most; a load test's thousands are counted instead.</summary>
+    public const int MostListed = 500;
+}
