@@ -1,18 +1,21 @@
 using System.Globalization;
+using Esp32Mqtt.Broker.Dashboard.Web;
 using Esp32Mqtt.Broker.Hosting;
 
 namespace Esp32Mqtt.TestSupport;
 
 /// <summary>
 /// Our broker as a real process (<c>dotnet Broker.dll ...</c>, the build output copied next to the tests), with the
-/// port read from its banner; killed on dispose. For what only a process shows: exit codes, stderr, kill -9.
+/// ports read from its banner; killed on dispose. For what only a process shows: exit codes, stderr, kill -9. Its
+/// dashboard takes a free port (the environment variable Broker__DashboardPort=0), unless the arguments give one.
 /// </summary>
 public sealed class BrokerProcess : IDisposable
 {
-    private BrokerProcess(ChildProcess process, int port)
+    private BrokerProcess(ChildProcess process, int port, int? dashboardPort)
     {
         Process = process;
         Port = port;
+        DashboardPort = dashboardPort;
     }
 
     /// <summary>The built broker next to the test assembly.</summary>
@@ -24,6 +27,9 @@ public sealed class BrokerProcess : IDisposable
     /// <summary>The port from the banner.</summary>
     public int Port { get; }
 
+    /// <summary>The dashboard's port from the banner, or null when the dashboard is switched off.</summary>
+    public int? DashboardPort { get; }
+
     /// <summary>Starts the broker with <paramref name="arguments"/> and waits for the banner's port line.</summary>
     public static async Task<BrokerProcess> StartAsync(params string[] arguments)
     {
@@ -32,7 +38,12 @@ public sealed class BrokerProcess : IDisposable
         {
             string portLine = await process.WaitForOutputLineAsync(line => line.StartsWith(BannerWriter.PortLinePrefix, StringComparison.Ordinal), TestTimeouts.Process).ConfigureAwait(false);
             string digits = new([.. portLine[BannerWriter.PortLinePrefix.Length..].TakeWhile(char.IsAsciiDigit)]);
-            return new BrokerProcess(process, int.Parse(digits, CultureInfo.InvariantCulture));
+
+            // The dashboard's lines come before the last line of the banner, the console hint.
+            await process.WaitForOutputLineAsync(line => line.StartsWith(BannerWriter.LastLinePrefix, StringComparison.Ordinal), TestTimeouts.Process).ConfigureAwait(false);
+            string? webSocketLine = process.OutputLines.FirstOrDefault(line => line.StartsWith(DashboardBanner.WebSocketLinePrefix, StringComparison.Ordinal));
+            int? dashboardPort = webSocketLine is null ? null : new Uri(webSocketLine[DashboardBanner.WebSocketLinePrefix.Length..]).Port;
+            return new BrokerProcess(process, int.Parse(digits, CultureInfo.InvariantCulture), dashboardPort);
         }
         catch
         {
@@ -50,7 +61,9 @@ public sealed class BrokerProcess : IDisposable
     /// <summary>Starts the copy of the broker in <paramref name="directory"/> (see <see cref="CopyTo"/>).</summary>
     public static ChildProcess LaunchFrom(string directory, params string[] arguments)
     {
-        return ChildProcess.Start("dotnet", [Path.Combine(directory, "Broker.dll"), .. arguments]);
+        // A free port for the dashboard, so brokers of tests running side by side do not all want 8080; the command line
+        // overrides it.
+        return ChildProcess.Start("dotnet", [Path.Combine(directory, "Broker.dll"), .. arguments], new Dictionary<string, string?> { ["Broker__DashboardPort"] = "0" });
     }
 
     /// <summary>Copies the built broker (assemblies, its .json files and appsettings.json) to <paramref name="directory"/>, to run it with other settings files.</summary>
