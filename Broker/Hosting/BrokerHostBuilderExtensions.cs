@@ -6,6 +6,7 @@ using Esp32Mqtt.Broker.Retained;
 using Esp32Mqtt.Broker.Security;
 using Esp32Mqtt.Broker.Subscriptions;
 using Esp32Mqtt.Broker.Transport;
+using Esp32Mqtt.Broker.Wills;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -43,6 +44,7 @@ public static class BrokerHostBuilderExtensions
         services.AddSingleton<RetainedMessageStore>();
         services.AddSingleton<RetainedStoreWriter>();
         services.AddSingleton<RetainedMessagePersistence>();
+        services.AddSingleton<WillPublisher>();
 
         // The broker's traffic, raised once and shown by each listener: the console log lines, and the memory trim.
         services.AddSingleton<TrafficEvents>();

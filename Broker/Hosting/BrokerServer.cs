@@ -6,6 +6,7 @@ using Esp32Mqtt.Broker.Events;
 using Esp32Mqtt.Broker.Retained;
 using Esp32Mqtt.Broker.Security;
 using Esp32Mqtt.Broker.Transport;
+using Esp32Mqtt.Broker.Wills;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,7 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
     private readonly ConnectionValidator _validator;
     private readonly RetainedMessagePersistence _persistence;
     private readonly TrafficEvents _events;
+    private readonly WillPublisher _wills;
     private readonly RetainedMessageStore _store;
     private readonly RetainedStoreWriter _storeWriter;
     private readonly BrokerConsole _console;
@@ -39,6 +41,7 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
         ConnectionValidator validator,
         RetainedMessagePersistence persistence,
         TrafficEvents events,
+        WillPublisher wills,
         RetainedMessageStore store,
         RetainedStoreWriter storeWriter,
         BrokerConsole console,
@@ -49,6 +52,7 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
         _validator = validator;
         _persistence = persistence;
         _events = events;
+        _wills = wills;
         _store = store;
         _storeWriter = storeWriter;
         _console = console;
@@ -82,6 +86,7 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
         _validator.Attach(Server);
         _persistence.Attach(Server);
         _events.Attach(Server);
+        _wills.Attach(Server);
 
         await Server.StartAsync().ConfigureAwait(false);
         IList<MQTTnet.MqttApplicationMessage> retained = await Server.GetRetainedMessagesAsync().ConfigureAwait(false);
