@@ -1,6 +1,7 @@
 using System.Net;
 using Esp32Mqtt.Broker.Configuration;
 using Esp32Mqtt.Broker.ConsoleCommands;
+using Esp32Mqtt.Broker.Discovery;
 using Esp32Mqtt.Broker.Observation;
 using Esp32Mqtt.Broker.Retained;
 using Esp32Mqtt.Broker.Transport;
@@ -74,7 +75,8 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
             _options.Users.Count,
             _store.FilePath,
             retained.Count,
-            typeof(MqttServer).Assembly.GetName().Version?.ToString(3) ?? "5"));
+            typeof(MqttServer).Assembly.GetName().Version?.ToString(3) ?? "5",
+            ServiceAdvertisement.For(_options, LocalEndPoint!, Environment.MachineName, MdnsResponder.BrokerVersion)?.Name));
     }
 
     /// <inheritdoc />
