@@ -9,6 +9,9 @@ namespace Esp32Mqtt.TestSupport;
 /// </summary>
 public sealed class BrokerProcess : IDisposable
 {
+    // Environment settings come before the command line, which can still turn advertising on.
+    private static readonly Dictionary<string, string?> s_quietEnvironment = new() { ["Broker__Advertise"] = "false" };
+
     private BrokerProcess(ChildProcess process, int port)
     {
         Process = process;
@@ -47,10 +50,14 @@ public sealed class BrokerProcess : IDisposable
         return LaunchFrom(AppContext.BaseDirectory, arguments);
     }
 
-    /// <summary>Starts the copy of the broker in <paramref name="directory"/> (see <see cref="CopyTo"/>).</summary>
+    /// <summary>
+    /// Starts the copy of the broker in <paramref name="directory"/> (see <see cref="CopyTo"/>). It does not advertise
+    /// itself on the network unless the arguments say <c>--Broker:Advertise=true</c>: a test's broker sends nothing to
+    /// the machine's real networks.
+    /// </summary>
     public static ChildProcess LaunchFrom(string directory, params string[] arguments)
     {
-        return ChildProcess.Start("dotnet", [Path.Combine(directory, "Broker.dll"), .. arguments]);
+        return ChildProcess.Start("dotnet", [Path.Combine(directory, "Broker.dll"), .. arguments], s_quietEnvironment);
     }
 
     /// <summary>Copies the built broker (assemblies, its .json files and appsettings.json) to <paramref name="directory"/>, to run it with other settings files.</summary>

@@ -67,6 +67,24 @@ public sealed class BrokerAnswerReaderTests
     }
 
     [Fact]
+    public void Reads_the_answer_of_our_own_broker()
+    {
+        // Arrange
+        var found = new ArrayList();
+
+        // Act
+        bool read = BrokerAnswerReader.TryRead(CapturedAnswers.OurBroker, CapturedAnswers.OurBroker.Length, found, out string problem);
+
+        // Assert
+        Assert.True(read, problem);
+        DiscoveredBroker broker = Assert.IsType<DiscoveredBroker>(Assert.Single(found.Cast<object>()));
+        Assert.Equal(("esp32mqtt on vm port 34233", "192.0.2.1", 34233), (broker.Name, broker.Address, broker.Port));
+        Assert.True(broker.IsEsp32Mqtt);
+        Assert.Equal("1.0.0", broker.Version);
+        Assert.False(broker.UsersRequired);
+    }
+
+    [Fact]
     public void Refuses_every_truncation_of_a_real_answer()
     {
         // Arrange
