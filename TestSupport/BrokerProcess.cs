@@ -1,5 +1,6 @@
 using System.Globalization;
 using Esp32Mqtt.Broker.Hosting;
+using Esp32Mqtt.TestSupport.Network;
 
 namespace Esp32Mqtt.TestSupport;
 
@@ -28,9 +29,22 @@ public sealed class BrokerProcess : IDisposable
     public int Port { get; }
 
     /// <summary>Starts the broker with <paramref name="arguments"/> and waits for the banner's port line.</summary>
-    public static async Task<BrokerProcess> StartAsync(params string[] arguments)
+    public static Task<BrokerProcess> StartAsync(params string[] arguments)
     {
-        ChildProcess process = Launch(arguments);
+        return WaitForPortAsync(Launch(arguments));
+    }
+
+    /// <summary>
+    /// Starts the broker on a host of an <see cref="IsolatedLan"/>, advertising itself there, with <paramref name="arguments"/>
+    /// after that, and waits for the banner's port line.
+    /// </summary>
+    public static Task<BrokerProcess> StartOnAsync(LanHost host, params string[] arguments)
+    {
+        return WaitForPortAsync(IsolatedLan.Start(host, "dotnet", [BrokerDllPath, "--Broker:Advertise=true", .. arguments], s_quietEnvironment));
+    }
+
+    private static async Task<BrokerProcess> WaitForPortAsync(ChildProcess process)
+    {
         try
         {
             string portLine = await process.WaitForOutputLineAsync(line => line.StartsWith(BannerWriter.PortLinePrefix, StringComparison.Ordinal), TestTimeouts.Process).ConfigureAwait(false);
