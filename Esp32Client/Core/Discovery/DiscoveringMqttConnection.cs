@@ -9,7 +9,7 @@ namespace Esp32Client.Core
     /// attempts in a row that cannot reach it (the broker moved to another PC or address), the next connect looks again.
     /// Everything else goes to the connection made for the broker found.
     /// </summary>
-    public sealed class DiscoveringMqttConnection : IMqttConnection
+    public sealed class DiscoveringMqttConnection : IMqttConnection, IDisposable
     {
         private readonly BrokerFinder _finder;
         private readonly IMqttConnectionFactory _factory;
@@ -122,6 +122,16 @@ namespace Esp32Client.Core
             if (inner != null)
             {
                 inner.Disconnect();
+            }
+        }
+
+        /// <summary>Disposes the connection made for the broker found, when it is disposable, without disconnecting first.</summary>
+        public void Dispose()
+        {
+            IDisposable? disposable = Inner() as IDisposable;
+            if (disposable != null)
+            {
+                disposable.Dispose();
             }
         }
 
