@@ -113,7 +113,7 @@ public sealed class BrokerProcessTests : IDisposable
     [InlineData("--Broker:MaxPayloadBytes=0", "Invalid setting: Broker:MaxPayloadBytes is 0; allowed: 1 to 268369919 (bytes). Change it in Broker/appsettings.json, the environment variable Broker__MaxPayloadBytes, or the command line (--Broker:MaxPayloadBytes=...).")]
     [InlineData("--Broker:Port=abc", "Invalid setting: Broker:Port is 'abc', which is not a whole number.")]
     [InlineData("--Broker:AllowAnonymous=false", "Invalid setting: Broker:AllowAnonymous is false but Broker:Users is empty, so no client could connect")]
-    [InlineData("--Broker:Prot=1884", "Unknown setting Broker:Prot (a typo?). The settings in the \"Broker\" section are: Port, BindAddress, AllowAnonymous, Users, DataDirectory, MaxPayloadBytes, MaxPendingMessagesPerClient, ConnectTimeoutSeconds.")]
+    [InlineData("--Broker:Prot=1884", "Unknown setting Broker:Prot (a typo?). The settings in the \"Broker\" section are: Port, BindAddress, Advertise, AllowAnonymous, Users, DataDirectory, MaxPayloadBytes, MaxPendingMessagesPerClient, ConnectTimeoutSeconds.")]
     public async Task Reports_an_invalid_setting_in_one_line(string setting, string expected)
     {
         // Act

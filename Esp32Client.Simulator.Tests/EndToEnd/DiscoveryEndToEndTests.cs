@@ -1,4 +1,5 @@
 using System.Globalization;
+using Esp32Client.Core;
 using Esp32Mqtt.TestSupport;
 using Esp32Mqtt.TestSupport.Network;
 using Xunit.Abstractions;
@@ -13,6 +14,7 @@ namespace Esp32Client.Simulator.Tests.EndToEnd;
 public sealed class DiscoveryEndToEndTests(ITestOutputHelper output)
 {
     private const string LookupLinePrefix = "Asked the network for MQTT brokers (DNS-SD): ";
+    private static readonly TimeSpan s_quiet = TimeSpan.FromSeconds(1);
 
     [SkippableFact]
     public async Task A_board_on_another_pc_finds_the_broker_and_follows_its_commands()
@@ -84,6 +86,7 @@ public sealed class DiscoveryEndToEndTests(ITestOutputHelper output)
         BrokerProcess wanted = first.Port > second.Port ? first : second;
         BrokerProcess other = wanted == first ? second : first;
         string wantedName = "esp32mqtt on " + Environment.MachineName + " port " + wanted.Port.ToString(CultureInfo.InvariantCulture);
+        await BothAnswerAsync(lan);
 
         // Act
         using SimulatorProcess board = SimulatorProcess.LaunchOn(lan.Second, "sim-named", "--broker-name", wantedName);
@@ -104,6 +107,7 @@ public sealed class DiscoveryEndToEndTests(ITestOutputHelper output)
         using BrokerProcess first = await BrokerProcess.StartOnAsync(lan.First, "--port", "0", "--data", firstData.FullPath);
         using BrokerProcess second = await BrokerProcess.StartOnAsync(lan.First, "--port", "0", "--data", secondData.FullPath);
         string[] names = [.. new[] { first, second }.Select(broker => "esp32mqtt on " + Environment.MachineName + " port " + broker.Port.ToString(CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal)];
+        await BothAnswerAsync(lan);
 
         // Act
         using SimulatorProcess board = SimulatorProcess.LaunchOn(lan.Second, "sim-first");
@@ -112,6 +116,16 @@ public sealed class DiscoveryEndToEndTests(ITestOutputHelper output)
         // Assert
         Assert.Contains(board.Process.OutputLines, line => line.EndsWith("Found 2 esp32mqtt brokers:", StringComparison.Ordinal));
         Assert.Contains(board.Process.OutputLines, line => line.EndsWith($"Using the first, '{names[0]}'; to use another, set --broker-name to its name.", StringComparison.Ordinal));
+    }
+
+    // Both brokers have answered a first question (and compiled their answer path), so that on a loaded machine both
+    // answer the board within the time it listens after the first answer, as brokers that have run a while do.
+    private static Task BothAnswerAsync(IsolatedLan lan)
+    {
+        return Eventually.UntilAsync(
+            async () => (await PythonZeroconf.AskAsync(lan.Second, BrokerQuery.Build(), s_quiet)).Count >= 2,
+            TestTimeouts.Process,
+            "both brokers to answer a DNS-SD question");
     }
 
     // How long the lookup took, as the board logged it: printed for the record (tests do not time things).

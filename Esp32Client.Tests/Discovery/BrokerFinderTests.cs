@@ -29,7 +29,7 @@ public sealed class BrokerFinderTests
         Assert.Equal(("esp32mqtt on PC", "192.0.2.10", 1883), (found?.Name, found?.Address, found?.Port));
         Assert.Equal(BrokerQuery.Build(), Assert.Single(_channel.Sent));
         Assert.Equal(15 + _policy.GatherMilliseconds, _clock.NowMilliseconds);
-        Assert.Contains("Asked the network for MQTT brokers (DNS-SD): 1 answer(s) in 315 ms.", _log.Lines);
+        Assert.Contains("Asked the network for MQTT brokers (DNS-SD): 1 answer(s) in 315 ms (the first after 15 ms).", _log.Lines);
     }
 
     [Fact]
@@ -62,6 +62,7 @@ public sealed class BrokerFinderTests
         Assert.Null(found);
         Assert.Equal(_policy.Attempts, _channel.Sent.Count);
         Assert.Equal(_policy.Attempts * _policy.AttemptMilliseconds, _clock.NowMilliseconds);
+        Assert.Contains("Asked the network for MQTT brokers (DNS-SD): 0 answer(s) in 3000 ms.", _log.Lines);
         Assert.StartsWith("No esp32mqtt broker answered", _log.Lines[^1], StringComparison.Ordinal);
     }
 

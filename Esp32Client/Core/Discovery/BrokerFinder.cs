@@ -18,6 +18,7 @@ namespace Esp32Client.Core
         private readonly BrokerChoice _choice;
         private readonly ILog _log;
         private readonly DiscoveryPolicy _policy;
+        private long _firstAnswerAt;
 
         /// <summary>Creates the finder; nothing is sent before <see cref="Find"/>.</summary>
         public BrokerFinder(IMulticastDnsChannel channel, IClock clock, BrokerChoice choice, ILog log, DiscoveryPolicy policy)
@@ -33,6 +34,7 @@ namespace Esp32Client.Core
         public DiscoveredBroker? Find()
         {
             long started = _clock.NowMilliseconds;
+            _firstAnswerAt = -1;
             ArrayList answers = new ArrayList();
             try
             {
@@ -44,7 +46,8 @@ namespace Esp32Client.Core
             }
 
             long elapsed = _clock.NowMilliseconds - started;
-            _log.Write("Asked the network for MQTT brokers (DNS-SD): " + answers.Count.ToString() + " answer(s) in " + elapsed.ToString() + " ms.");
+            string first = _firstAnswerAt < 0 ? string.Empty : " (the first after " + (_firstAnswerAt - started).ToString() + " ms)";
+            _log.Write("Asked the network for MQTT brokers (DNS-SD): " + answers.Count.ToString() + " answer(s) in " + elapsed.ToString() + " ms" + first + ".");
             return _choice.Choose(answers);
         }
 
@@ -78,6 +81,11 @@ namespace Esp32Client.Core
                     if (received == 0)
                     {
                         break;
+                    }
+
+                    if (_firstAnswerAt < 0)
+                    {
+                        _firstAnswerAt = _clock.NowMilliseconds;
                     }
 
                     int before = answers.Count;
