@@ -1,5 +1,6 @@
 using System.Net;
 using Esp32Mqtt.Broker.Hosting;
+using Esp32Mqtt.Broker.Transport;
 
 namespace Esp32Mqtt.Broker.Tests.Hosting;
 
@@ -11,7 +12,7 @@ public sealed class BannerWriterTests
     public void Shows_the_port_the_lan_addresses_access_and_store()
     {
         // Arrange
-        BannerFacts facts = new(new IPEndPoint(IPAddress.IPv6Any, 1883), [s_wifi], AnonymousAllowed: true, UserCount: 0, "/home/me/data/retained.json", 0, "5.2.0", "esp32mqtt on DESKTOP-42");
+        BannerFacts facts = new(new IPEndPoint(IPAddress.IPv6Any, 1883), [s_wifi], AnonymousAllowed: true, UserCount: 0, "/home/me/data/retained.json", 0, "5.2.0", AdvertisedName: "esp32mqtt on DESKTOP-42");
         using StringWriter writer = new();
 
         // Act
@@ -42,6 +43,22 @@ public sealed class BannerWriterTests
         string[] lines = writer.ToString().Split(Environment.NewLine);
         Assert.Equal("Not advertised on the network (Broker:Advertise is false): boards find it only by its address.", lines[2]);
         Assert.Equal("Put this PC's address into the firmware settings as the broker address (never 127.0.0.1: on the board, that is the board itself):", lines[3]);
+    }
+
+    [Fact]
+    public void Says_when_mqttnets_own_listener_serves_the_clients()
+    {
+        // Arrange
+        BannerFacts facts = new(new IPEndPoint(IPAddress.Any, 1883), [s_wifi], AnonymousAllowed: true, UserCount: 0, "retained.json", 0, "5.2.0", TransportKind.MqttNet);
+        using StringWriter writer = new();
+
+        // Act
+        BannerWriter.Write(writer, facts);
+
+        // Assert
+        string[] lines = writer.ToString().Split(Environment.NewLine);
+        Assert.Equal("Clients are served by MQTTnet's own TCP listener (Broker:Transport is mqttnet).", lines[1]);
+        Assert.StartsWith(BannerWriter.PortLinePrefix, lines[2], StringComparison.Ordinal);
     }
 
     [Fact]

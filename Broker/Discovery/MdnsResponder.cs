@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using Esp32Client.Core;
 using Esp32Mqtt.Broker.Configuration;
 using Esp32Mqtt.Broker.Hosting;
-using Esp32Mqtt.Broker.Observation;
+using Esp32Mqtt.Broker.ConsoleLog;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
