@@ -8,8 +8,9 @@ namespace Esp32Client.Networking
     /// <summary>
     /// The board's multicast DNS port over nanoFramework.System.Net's sockets: a UDP socket on a port of its own that
     /// sends the question to the multicast DNS group, and to which responders send their answers straight back
-    /// (RFC 6762 section 6.7), so the board joins no multicast group. lwIP sends multicast out of the WiFi interface,
-    /// with time to live 255 (its UDP_TTL), as RFC 6762 section 11 asks.
+    /// (RFC 6762 section 6.7), so the board joins no multicast group. lwIP sends the question out of the WiFi interface
+    /// with its default IP time to live rather than the 255 RFC 6762 section 11 asks of senders; responders need not
+    /// check it on questions (ours and python3-zeroconf do not).
     /// </summary>
     public sealed class UdpMulticastDnsChannel : IMulticastDnsChannel
     {
