@@ -12,6 +12,7 @@ namespace Esp32Mqtt.Broker.Hosting;
 /// <param name="RetainedMessageCount">How many retained messages were loaded from it.</param>
 /// <param name="MqttNetVersion">The MQTTnet version serving clients.</param>
 /// <param name="Transport">Which transport serves the TCP clients.</param>
+/// <param name="AdvertisedName">The DNS-SD instance name boards find the broker by, or null when it is not advertised.</param>
 public sealed record BannerFacts(
     IPEndPoint LocalEndPoint,
     IReadOnlyList<LanAddress> LanAddresses,
@@ -20,4 +21,5 @@ public sealed record BannerFacts(
     string RetainedStorePath,
     int RetainedMessageCount,
     string MqttNetVersion,
-    TransportKind Transport = TransportKind.Fast);
+    TransportKind Transport = TransportKind.Fast,
+    string? AdvertisedName = null);

@@ -1,6 +1,7 @@
 using Esp32Mqtt.Broker.Configuration;
 using Esp32Mqtt.Broker.ConsoleCommands;
 using Esp32Mqtt.Broker.ConsoleLog;
+using Esp32Mqtt.Broker.Discovery;
 using Esp32Mqtt.Broker.Events;
 using Esp32Mqtt.Broker.Retained;
 using Esp32Mqtt.Broker.Security;
@@ -55,6 +56,10 @@ public static class BrokerHostBuilderExtensions
 
         services.AddSingleton<BrokerServer>();
         services.AddHostedService(provider => provider.GetRequiredService<BrokerServer>());
+
+        // After the server, whose real port it advertises; it stops first, saying goodbye while the broker still runs.
+        services.AddSingleton<MdnsResponder>();
+        services.AddHostedService(provider => provider.GetRequiredService<MdnsResponder>());
         services.AddSingleton<ConsoleCommandExecutor>();
         services.AddHostedService<ConsoleCommandService>();
         return builder;

@@ -2,6 +2,7 @@ using System.Net;
 using Esp32Mqtt.Broker.Configuration;
 using Esp32Mqtt.Broker.ConsoleCommands;
 using Esp32Mqtt.Broker.ConsoleLog;
+using Esp32Mqtt.Broker.Discovery;
 using Esp32Mqtt.Broker.Events;
 using Esp32Mqtt.Broker.Retained;
 using Esp32Mqtt.Broker.Security;
@@ -98,7 +99,8 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
             _store.FilePath,
             retained.Count,
             typeof(MqttServer).Assembly.GetName().Version?.ToString(3) ?? "5",
-            _options.Transport));
+            _options.Transport,
+            ServiceAdvertisement.For(_options, LocalEndPoint!, Environment.MachineName, MdnsResponder.BrokerVersion)?.Name));
     }
 
     /// <inheritdoc />
