@@ -10,7 +10,12 @@ public sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOption
         var failures = new List<string>();
         if (string.IsNullOrWhiteSpace(options.Broker))
         {
-            failures.Add("--broker is empty: give the broker's host name or address, e.g. --broker localhost.");
+            failures.Add("--broker is empty: give the broker's host name or address, e.g. --broker localhost, or leave it out to find the broker on the network.");
+        }
+
+        if (options.BrokerName.Length > 0 && !options.FindsBroker)
+        {
+            failures.Add($"--broker-name picks among the brokers found on the network, but --broker {options.Broker} names one already: give one or the other.");
         }
 
         if (options.Port is < 1 or > 65535)

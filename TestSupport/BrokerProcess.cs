@@ -1,16 +1,26 @@
 using System.Globalization;
 using Esp32Mqtt.Broker.Dashboard.Web;
 using Esp32Mqtt.Broker.Hosting;
+using Esp32Mqtt.TestSupport.Network;
 
 namespace Esp32Mqtt.TestSupport;
 
 /// <summary>
 /// Our broker as a real process (<c>dotnet Broker.dll ...</c>, the build output copied next to the tests), with the
 /// ports read from its banner; killed on dispose. For what only a process shows: exit codes, stderr, kill -9. Its
-/// dashboard takes a free port (the environment variable Broker__DashboardPort=0), unless the arguments give one.
+/// dashboard takes a free port (Broker__DashboardPort=0 in its environment), unless the arguments give one.
 /// </summary>
 public sealed class BrokerProcess : IDisposable
 {
+    // Environment settings come before the command line, which can still turn advertising on or pick a dashboard port:
+    // a test's broker sends nothing to the machine's real networks, and brokers of tests running side by side do not all
+    // want port 8080.
+    private static readonly Dictionary<string, string?> s_quietEnvironment = new()
+    {
+        ["Broker__Advertise"] = "false",
+        ["Broker__DashboardPort"] = "0",
+    };
+
     private BrokerProcess(ChildProcess process, int port, int? dashboardPort)
     {
         Process = process;
@@ -31,9 +41,22 @@ public sealed class BrokerProcess : IDisposable
     public int? DashboardPort { get; }
 
     /// <summary>Starts the broker with <paramref name="arguments"/> and waits for the banner's port line.</summary>
-    public static async Task<BrokerProcess> StartAsync(params string[] arguments)
+    public static Task<BrokerProcess> StartAsync(params string[] arguments)
     {
-        ChildProcess process = Launch(arguments);
+        return WaitForPortAsync(Launch(arguments));
+    }
+
+    /// <summary>
+    /// Starts the broker on a host of an <see cref="IsolatedLan"/>, advertising itself there, with <paramref name="arguments"/>
+    /// after that, and waits for the banner's port line.
+    /// </summary>
+    public static Task<BrokerProcess> StartOnAsync(LanHost host, params string[] arguments)
+    {
+        return WaitForPortAsync(IsolatedLan.Start(host, "dotnet", [BrokerDllPath, "--Broker:Advertise=true", .. arguments], s_quietEnvironment));
+    }
+
+    private static async Task<BrokerProcess> WaitForPortAsync(ChildProcess process)
+    {
         try
         {
             string portLine = await process.WaitForOutputLineAsync(line => line.StartsWith(BannerWriter.PortLinePrefix, StringComparison.Ordinal), TestTimeouts.Process).ConfigureAwait(false);
@@ -58,12 +81,14 @@ public sealed class BrokerProcess : IDisposable
         return LaunchFrom(AppContext.BaseDirectory, arguments);
     }
 
-    /// <summary>Starts the copy of the broker in <paramref name="directory"/> (see <see cref="CopyTo"/>).</summary>
+    /// <summary>
+    /// Starts the copy of the broker in <paramref name="directory"/> (see <see cref="CopyTo"/>). It does not advertise
+    /// itself on the network unless the arguments say <c>--Broker:Advertise=true</c>, and its dashboard takes a free port
+    /// unless they give one.
+    /// </summary>
     public static ChildProcess LaunchFrom(string directory, params string[] arguments)
     {
-        // A free port for the dashboard, so brokers of tests running side by side do not all want 8080; the command line
-        // overrides it.
-        return ChildProcess.Start("dotnet", [Path.Combine(directory, "Broker.dll"), .. arguments], new Dictionary<string, string?> { ["Broker__DashboardPort"] = "0" });
+        return ChildProcess.Start("dotnet", [Path.Combine(directory, "Broker.dll"), .. arguments], s_quietEnvironment);
     }
 
     /// <summary>Copies the built broker (assemblies, its .json files and appsettings.json) to <paramref name="directory"/>, to run it with other settings files.</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Reflection;
-using Esp32Client.Core;
+using Esp32Mqtt.TestSupport.Network;
 
 namespace Esp32Mqtt.TestSupport;
 
@@ -18,7 +18,6 @@ public sealed class SimulatorProcess : IDisposable
     {
         Process = process;
         Id = id;
-        Topics = new DeviceTopics(id);
     }
 
     /// <summary>The simulator in its own build output (TestSupport.csproj says why).</summary>
@@ -31,9 +30,6 @@ public sealed class SimulatorProcess : IDisposable
 
     /// <summary>The simulated board's id.</summary>
     public string Id { get; }
-
-    /// <summary>The board's topics.</summary>
-    public DeviceTopics Topics { get; }
 
     /// <summary>How many times it has connected to the broker.</summary>
     public int Connections => Process.OutputLines.Count(line => line.EndsWith(ConnectedLine, StringComparison.Ordinal));
@@ -71,6 +67,15 @@ public sealed class SimulatorProcess : IDisposable
             "dotnet",
             [DllPath, "--broker", "127.0.0.1", "--port", brokerPort.ToString(CultureInfo.InvariantCulture), "--id", id, .. moreArguments]);
         return new SimulatorProcess(process, id);
+    }
+
+    /// <summary>
+    /// Starts a simulated board on a host of an <see cref="IsolatedLan"/> with no broker address, so that it looks for the
+    /// broker on the network, without waiting for anything.
+    /// </summary>
+    public static SimulatorProcess LaunchOn(LanHost host, string id, params string[] moreArguments)
+    {
+        return new SimulatorProcess(IsolatedLan.Start(host, "dotnet", [DllPath, "--id", id, .. moreArguments]), id);
     }
 
     /// <summary>Waits until it has connected <paramref name="count"/> times in all; fails with its output if it exits or times out first.</summary>

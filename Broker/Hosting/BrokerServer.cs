@@ -2,10 +2,12 @@ using System.Net;
 using Esp32Mqtt.Broker.Configuration;
 using Esp32Mqtt.Broker.ConsoleCommands;
 using Esp32Mqtt.Broker.ConsoleLog;
+using Esp32Mqtt.Broker.Discovery;
 using Esp32Mqtt.Broker.Events;
 using Esp32Mqtt.Broker.Retained;
 using Esp32Mqtt.Broker.Security;
 using Esp32Mqtt.Broker.Transport;
+using Esp32Mqtt.Broker.Wills;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,6 +27,7 @@ public sealed partial class BrokerServer : IHostedLifecycleService, IDisposable
     private readonly ConnectionValidator _validator;
     private readonly RetainedMessagePersistence _persistence;
     private readonly TrafficEvents _events;
+    private readonly WillPublisher _wills;
     private readonly RetainedMessageStore _store;
     private readonly RetainedStoreWriter _storeWriter;
     private readonly BrokerConsole _console;
@@ -40,6 +43,7 @@ public sealed partial class BrokerServer : IHostedLifecycleService, IDisposable
         ConnectionValidator validator,
         RetainedMessagePersistence persistence,
         TrafficEvents events,
+        WillPublisher wills,
         RetainedMessageStore store,
         RetainedStoreWriter storeWriter,
         BrokerConsole console,
@@ -51,6 +55,7 @@ public sealed partial class BrokerServer : IHostedLifecycleService, IDisposable
         _validator = validator;
         _persistence = persistence;
         _events = events;
+        _wills = wills;
         _store = store;
         _storeWriter = storeWriter;
         _console = console;
@@ -85,6 +90,7 @@ public sealed partial class BrokerServer : IHostedLifecycleService, IDisposable
         _validator.Attach(Server);
         _persistence.Attach(Server);
         _events.Attach(Server);
+        _wills.Attach(Server);
 
         await Server.StartAsync().ConfigureAwait(false);
     }
@@ -106,6 +112,7 @@ public sealed partial class BrokerServer : IHostedLifecycleService, IDisposable
             retained.Count,
             typeof(MqttServer).Assembly.GetName().Version?.ToString(3) ?? "5",
             _options.Transport,
+            ServiceAdvertisement.For(_options, LocalEndPoint!, Environment.MachineName, MdnsResponder.BrokerVersion)?.Name,
             [.. _bannerSections.SelectMany(section => section.Lines(lanAddresses))]));
     }
 

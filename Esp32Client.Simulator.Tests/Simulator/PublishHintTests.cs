@@ -30,4 +30,17 @@ public sealed class PublishHintTests
         Assert.Equal("Try: mosquitto_pub -h pc -p 1883 -u esp32 -P <password> -t led -m on   (or type 'led on' in the broker's console)", hint);
         Assert.DoesNotContain("led-on", hint, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Gives_the_command_for_the_brokers_own_pc_when_the_broker_is_found_on_the_network()
+    {
+        // Arrange
+        SimulatorOptions settings = new();
+
+        // Act
+        string hint = PublishHint.For(settings);
+
+        // Assert
+        Assert.Equal("Try, on the broker's PC: mosquitto_pub -t led -m on   (or type 'led on' in the broker's console)", hint);
+    }
 }

@@ -10,9 +10,26 @@ public sealed class SimulatorOptionsValidatorTests
         Assert.True(_validator.Validate(null, new SimulatorOptions()).Succeeded);
     }
 
+    [Theory]
+    [InlineData("auto")]
+    [InlineData("AUTO")]
+    public void Accepts_a_broker_name_when_the_broker_is_found_on_the_network(string broker)
+    {
+        // Arrange
+        SimulatorOptions options = new() { Broker = broker, BrokerName = "esp32mqtt on PC" };
+
+        // Act
+        bool succeeded = _validator.Validate(null, options).Succeeded;
+
+        // Assert
+        Assert.True(succeeded);
+        Assert.True(options.FindsBroker);
+    }
+
     public static TheoryData<SimulatorOptions, string> BadOptions => new()
     {
-        { new SimulatorOptions { Broker = " " }, "--broker is empty: give the broker's host name or address, e.g. --broker localhost." },
+        { new SimulatorOptions { Broker = " " }, "--broker is empty: give the broker's host name or address, e.g. --broker localhost, or leave it out to find the broker on the network." },
+        { new SimulatorOptions { Broker = "localhost", BrokerName = "esp32mqtt on PC" }, "--broker-name picks among the brokers found on the network, but --broker localhost names one already: give one or the other." },
         { new SimulatorOptions { Port = 0 }, "--port 0 is not a TCP port: use 1 to 65535 (the broker's default is 1883)." },
         { new SimulatorOptions { Port = 70000 }, "--port 70000 is not a TCP port: use 1 to 65535 (the broker's default is 1883)." },
         { new SimulatorOptions { Id = "kitchen/1" }, "--id 'kitchen/1' cannot go into a topic: use letters, digits, '-' or '_', e.g. --id sim-kitchen." },
