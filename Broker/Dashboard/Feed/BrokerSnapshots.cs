@@ -24,6 +24,9 @@ public sealed class BrokerSnapshots
         _transport = transport;
     }
 
+    /// <summary>Whether the MQTT server is running; once it has stopped, there is nothing left to read.</summary>
+    public bool BrokerRunning => _broker.Server.IsStarted;
+
     /// <summary>The connected clients and every subscription.</summary>
     public async Task<ClientsView> ClientsAsync()
     {

@@ -17,6 +17,9 @@ public sealed class FeedStream
     /// <summary>How often at most the client list and the retained messages are sent again.</summary>
     public static readonly TimeSpan SnapshotInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long a page's EventSource waits before it reconnects after losing the feed (the SSE <c>retry:</c> field).</summary>
+    public static readonly TimeSpan ReconnectAfter = TimeSpan.FromSeconds(2);
+
     /// <summary>How long a page may go without any event before a heartbeat is sent.</summary>
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(15);
 
@@ -42,10 +45,17 @@ public sealed class FeedStream
         long clientsVersion = _feed.ClientsVersion;
         long retainedVersion = _feed.RetainedVersion;
         long flowNumber = _feed.Flow.StartingPoint();
-        yield return new SseItem<object>(hello, FeedEventNames.Hello);
+        yield return new SseItem<object>(hello, FeedEventNames.Hello) { ReconnectionInterval = ReconnectAfter };
         yield return new SseItem<object>(_feed.Boards.Snapshot(), FeedEventNames.Boards);
-        yield return new SseItem<object>(await _snapshots.ClientsAsync().ConfigureAwait(false), FeedEventNames.Clients);
-        yield return new SseItem<object>(await _snapshots.RetainedAsync().ConfigureAwait(false), FeedEventNames.Retained);
+        ClientsView? clients = await WhileRunningAsync(_snapshots.ClientsAsync).ConfigureAwait(false);
+        RetainedView? retained = await WhileRunningAsync(_snapshots.RetainedAsync).ConfigureAwait(false);
+        if (clients is null || retained is null)
+        {
+            yield break;
+        }
+
+        yield return new SseItem<object>(clients, FeedEventNames.Clients);
+        yield return new SseItem<object>(retained, FeedEventNames.Retained);
 
         long lastSnapshot = _timeProvider.GetTimestamp();
         long lastSent = lastSnapshot;
@@ -74,14 +84,26 @@ public sealed class FeedStream
                 {
                     clientsVersion = _feed.ClientsVersion;
                     lastSnapshot = lastSent = now;
-                    yield return new SseItem<object>(await _snapshots.ClientsAsync().ConfigureAwait(false), FeedEventNames.Clients);
+                    clients = await WhileRunningAsync(_snapshots.ClientsAsync).ConfigureAwait(false);
+                    if (clients is null)
+                    {
+                        yield break;
+                    }
+
+                    yield return new SseItem<object>(clients, FeedEventNames.Clients);
                 }
 
                 if (_feed.RetainedVersion != retainedVersion)
                 {
                     retainedVersion = _feed.RetainedVersion;
                     lastSnapshot = lastSent = now;
-                    yield return new SseItem<object>(await _snapshots.RetainedAsync().ConfigureAwait(false), FeedEventNames.Retained);
+                    retained = await WhileRunningAsync(_snapshots.RetainedAsync).ConfigureAwait(false);
+                    if (retained is null)
+                    {
+                        yield break;
+                    }
+
+                    yield return new SseItem<object>(retained, FeedEventNames.Retained);
                 }
             }
 
@@ -90,6 +112,23 @@ public sealed class FeedStream
                 lastSent = now;
                 yield return new SseItem<object>(_timeProvider.GetUtcNow(), FeedEventNames.Heartbeat);
             }
+        }
+    }
+
+    /// <summary>
+    /// Reads a snapshot, or gives null once the MQTT server has stopped (MQTTnet then throws "not started"): the broker is
+    /// stopping, and the feed ends. A page asked to end may still be in the middle of a tick when the server stops.
+    /// </summary>
+    private async Task<T?> WhileRunningAsync<T>(Func<Task<T>> read)
+        where T : class
+    {
+        try
+        {
+            return await read().ConfigureAwait(false);
+        }
+        catch (InvalidOperationException) when (!_snapshots.BrokerRunning)
+        {
+            return null;
         }
     }
 

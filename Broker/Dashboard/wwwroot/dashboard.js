@@ -91,7 +91,6 @@ async function start() {
   byId("flow-pause").addEventListener("click", (event) => {
     const paused = flow.togglePause();
     event.currentTarget.setAttribute("aria-pressed", String(paused));
-    event.currentTarget.textContent = paused ? "Resume" : "Pause";
   });
   byId("flow-clear").addEventListener("click", () => flow.clear());
   byId("retained-clear-all").addEventListener("click", () => {
