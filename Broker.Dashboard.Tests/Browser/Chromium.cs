@@ -40,12 +40,18 @@ public static class Chromium
     /// <summary>When Chromium is missing, fails the test or skips it with the install command.</summary>
     public static void Require(bool failInsteadOfSkip)
     {
-        if (File.Exists(ProgramPath))
+        Require(ProgramPath, failInsteadOfSkip);
+    }
+
+    /// <summary>When <paramref name="programPath"/> is missing, fails the test or skips it with the install command.</summary>
+    public static void Require(string programPath, bool failInsteadOfSkip)
+    {
+        if (File.Exists(programPath))
         {
             return;
         }
 
-        string reason = $"{ProgramPath} not found: apt-get install chromium";
+        string reason = $"{programPath} not found: apt-get install chromium";
         if (failInsteadOfSkip)
         {
             throw new InvalidOperationException($"{reason} (CI=true, so this test fails instead of skipping)");
