@@ -6,6 +6,9 @@ internal static class OptionNames
     /// <summary>Measure both brokers.</summary>
     public const string VersusMosquitto = "--vs-mosquitto";
 
+    /// <summary>Measure what our broker's dashboard costs.</summary>
+    public const string Dashboard = "--dashboard";
+
     /// <summary>Measure one broker.</summary>
     public const string Broker = "--broker";
 

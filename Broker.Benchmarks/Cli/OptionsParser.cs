@@ -37,6 +37,9 @@ internal static class OptionsParser
                 case OptionNames.VersusMosquitto:
                     options = options with { Brokers = BrokerSelection.Both };
                     break;
+                case OptionNames.Dashboard:
+                    options = options with { Brokers = BrokerSelection.DashboardCost };
+                    break;
                 case OptionNames.Broker:
                     options = ParseBroker(Value(), options, ref problem);
                     break;

@@ -48,6 +48,9 @@ internal static class Metrics
     /// <summary>Process start to the first accepted MQTT connection.</summary>
     public static readonly Metric StartupTime = new("startup_ms", "process start → CONNACK", "ms", Better.Lower, 0);
 
+    /// <summary>Process start to the first page the web dashboard served (GET / answered 200).</summary>
+    public static readonly Metric DashboardStartupTime = new("dashboard_startup_ms", "process start → dashboard HTTP 200", "ms", Better.Lower, 0);
+
     /// <summary>PSS right after start-up.</summary>
     public static readonly Metric MemoryAtStart = new("pss_at_start_mb", "memory after start (PSS)", "MiB", Better.Lower, 1);
 
@@ -55,6 +58,6 @@ internal static class Metrics
     public static IReadOnlyList<Metric> All { get; } =
     [
         CpuPerMessage, DeliveredRate, BrokerCpu, GeneratorCpu, Delivered, LatencyMedian, Latency99, Latency999, SenderLag99,
-        PssPerConnection, RssPerConnection, PssPerConnectionAfterIdle, IdleCpu, ConnectionsAlive, StartupTime, MemoryAtStart,
+        PssPerConnection, RssPerConnection, PssPerConnectionAfterIdle, IdleCpu, ConnectionsAlive, StartupTime, DashboardStartupTime, MemoryAtStart,
     ];
 }
