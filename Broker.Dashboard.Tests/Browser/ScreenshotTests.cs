@@ -39,7 +39,9 @@ public sealed class ScreenshotTests(BrowserFixture browser)
         await Expect(laptop.Page.Locator(".board .facts dt").First).ToHaveTextAsync("Uptime");
 
         // Each board subscribes to its state topic only until it has restored its LED: the list settles on two each.
+        // The lists are sent at most once a second: wait for the last changes to arrive.
         await Expect(laptop.Page.Locator("#client-list .chip")).ToHaveCountAsync(4);
+        await Expect(laptop.Page.Locator("#retained-list td:nth-child(2)")).ToHaveTextAsync(["off", "online", "on", "online"]);
 
         // Assert (and take the pictures)
         await Screenshots.SaveAsync(laptop.Page, "laptop-light", fullPage: true);
