@@ -39,6 +39,9 @@ public sealed class InProcessBroker : IAsyncDisposable
     /// <summary>The dashboard's address, such as <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri DashboardAddress => new($"http://127.0.0.1:{DashboardPort}/");
 
+    /// <summary>Where MQTT over WebSockets is served: <c>ws://127.0.0.1:41234/mqtt</c>.</summary>
+    public Uri WebSocketAddress => new($"ws://127.0.0.1:{DashboardPort}{DashboardBanner.WebSocketPath}");
+
     /// <summary>The host's services, to reach the MQTTnet server or the subscription registry.</summary>
     public IServiceProvider Services => _host.Services;
 

@@ -72,9 +72,8 @@ public sealed class LoginTests(BrowserFixture browser)
 
     private static async Task<MqttClientConnectResultCode> ConnectOverWebSocketAsync(InProcessBroker broker, bool credentials)
     {
-        (TestMqttClient client, MqttClientConnectResult result) = await TestMqttClient.TryConnectAsync(broker.Port, "browser-client", MqttProtocolVersion.V311, options =>
+        (TestMqttClient client, MqttClientConnectResult result) = await TestMqttClient.TryConnectOverWebSocketAsync(broker.WebSocketAddress, "browser-client", MqttProtocolVersion.V311, options =>
         {
-            options.WithWebSocketServer(webSocket => webSocket.WithUri($"ws://127.0.0.1:{broker.DashboardPort}/mqtt"));
             if (credentials)
             {
                 options.WithCredentials(UserName, Password);

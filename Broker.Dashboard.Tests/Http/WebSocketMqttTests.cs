@@ -85,22 +85,13 @@ public sealed class WebSocketMqttTests
         await broker.Logs.WaitForAsync(line => line.StartsWith("refused anonymous from 127.0.0.1:", StringComparison.Ordinal));
     }
 
-    private static async Task<TestMqttClient> ConnectOverWebSocketAsync(InProcessBroker broker, string clientId, MqttProtocolVersion version = MqttProtocolVersion.V311)
+    private static Task<TestMqttClient> ConnectOverWebSocketAsync(InProcessBroker broker, string clientId, MqttProtocolVersion version = MqttProtocolVersion.V311)
     {
-        return await TestMqttClient.ConnectAsync(broker.Port, clientId, version, options => UseWebSocket(options, broker));
+        return TestMqttClient.ConnectOverWebSocketAsync(broker.WebSocketAddress, clientId, version);
     }
 
     private static Task<(TestMqttClient Client, MqttClientConnectResult Result)> TryConnectOverWebSocketAsync(InProcessBroker broker, string clientId, Action<MqttClientOptionsBuilder>? configure = null)
     {
-        return TestMqttClient.TryConnectAsync(broker.Port, clientId, MqttProtocolVersion.V311, options =>
-        {
-            UseWebSocket(options, broker);
-            configure?.Invoke(options);
-        });
-    }
-
-    private static void UseWebSocket(MqttClientOptionsBuilder options, InProcessBroker broker)
-    {
-        options.WithWebSocketServer(webSocket => webSocket.WithUri($"ws://127.0.0.1:{broker.DashboardPort}/mqtt"));
+        return TestMqttClient.TryConnectOverWebSocketAsync(broker.WebSocketAddress, clientId, MqttProtocolVersion.V311, configure);
     }
 }
