@@ -1,3 +1,5 @@
+using Esp32Client.Core;
+
 namespace Esp32Client.Simulator;
 
 /// <summary>How the simulated board reaches its broker; bound from the command line (section <c>Simulator</c>).</summary>
@@ -21,7 +23,7 @@ public sealed class SimulatorOptions
     public string Broker { get; set; } = "localhost";
 
     /// <summary>Broker TCP port.</summary>
-    public int Port { get; set; } = 1883;
+    public int Port { get; set; } = BoardSettings.DefaultBrokerPort;
 
     /// <summary>Device id; empty means <c>sim-</c> + 6 hex digits that stay the same on this machine.</summary>
     public string Id { get; set; } = string.Empty;
@@ -32,6 +34,19 @@ public sealed class SimulatorOptions
     /// <summary>Password, with <see cref="Username"/>.</summary>
     public string Password { get; set; } = string.Empty;
 
-    /// <summary>Seconds between telemetry messages (60, as on the board).</summary>
-    public int TelemetrySeconds { get; set; } = 60;
+    /// <summary>Seconds between telemetry messages (as on the board by default).</summary>
+    public int TelemetrySeconds { get; set; } = BoardSettings.DefaultTelemetryPeriodSeconds;
+
+    /// <summary>The settings the simulated board <paramref name="deviceId"/> runs with: these options, the rest as on the ESP32.</summary>
+    public BoardSettings ToBoardSettings(string deviceId)
+    {
+        return new BoardSettings(deviceId)
+        {
+            BrokerHost = Broker,
+            BrokerPort = Port,
+            UserName = Username,
+            Password = Password,
+            TelemetryPeriodSeconds = TelemetrySeconds,
+        };
+    }
 }

@@ -1,3 +1,5 @@
+using Esp32Client.Core;
+
 namespace Esp32Client
 {
     /// <summary>
@@ -12,8 +14,11 @@ namespace Esp32Client
         /// </summary>
         public const string BrokerHost = "192.168.1.10";
 
-        /// <summary>The broker's port: 1883 for plain MQTT; 8883 is the usual port when <see cref="UseTls"/> is true.</summary>
-        public const int BrokerPort = 1883;
+        /// <summary>
+        /// The broker's port: 1883 (the default) for plain MQTT; 8883 is the usual port when <see cref="UseTls"/> is
+        /// true. Write the number to use another.
+        /// </summary>
+        public const int BrokerPort = BoardSettings.DefaultBrokerPort;
 
         /// <summary>The user name for the broker, or empty for anonymous access.</summary>
         public const string BrokerUserName = "";
@@ -36,16 +41,19 @@ namespace Esp32Client
         /// </summary>
         public const string BrokerCaCertificatePem = "";
 
-        /// <summary>The GPIO pin of the LED: 2 is the onboard LED of an ESP32 DevKit (some boards use 4, 5 or 13).</summary>
-        public const int LedPin = 2;
+        /// <summary>
+        /// The GPIO pin of the LED: GPIO 2 (the default) is the onboard LED of most ESP32 DevKit V1 boards; some boards
+        /// use 4, 5 or 13, and some have no user LED at all (README, "Hardware"). Write the number to use another.
+        /// </summary>
+        public const int LedPin = BoardSettings.DefaultLedPin;
 
         /// <summary>True for an LED that lights when its pin is low; the DevKit's onboard LED lights when it is high.</summary>
         public static readonly bool LedActiveLow = false;
 
-        /// <summary>How often the board publishes its telemetry, in seconds.</summary>
-        public const int TelemetryPeriodSeconds = 60;
+        /// <summary>How often the board publishes its telemetry, in seconds (60 by default).</summary>
+        public const int TelemetryPeriodSeconds = BoardSettings.DefaultTelemetryPeriodSeconds;
 
-        /// <summary>How long the board may stay without the broker before it reboots itself, in minutes.</summary>
-        public const int OfflineRebootTimeoutMinutes = 10;
+        /// <summary>How long the board may stay without the broker before it reboots itself, in minutes (10 by default).</summary>
+        public const int OfflineRebootTimeoutMinutes = BoardSettings.DefaultOfflineRebootMinutes;
     }
 }

@@ -16,7 +16,6 @@ public sealed class SimulatedBoardService(IOptions<SimulatorOptions> options, Co
         string deviceId = settings.Id.Length > 0 ? settings.Id : SimulatedDeviceId.For(Environment.MachineName);
         view.WriteLine($"Simulated board {deviceId}, broker {settings.Broker}:{settings.Port}. Ctrl-C stops it cleanly.");
         view.WriteLine(PublishHint.For(settings));
-        view.WriteLine($"It reports on esp32/{deviceId}/led/state, /status, /error and /telemetry.");
 
         while (!stoppingToken.IsCancellationRequested)
         {

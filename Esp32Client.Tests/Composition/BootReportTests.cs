@@ -1,0 +1,83 @@
+using Esp32Client.Core;
+
+namespace Esp32Client.Tests.Composition;
+
+public sealed class BootReportTests
+{
+    [Fact]
+    public void Lists_id_firmware_broker_led_topics_keep_alive_and_telemetry_in_one_block()
+    {
+        // Arrange
+        BoardSettings settings = new("esp32-a1b2c3") { BrokerHost = "192.168.1.10" };
+
+        // Act
+        string[] lines = BootReport.Lines(settings, new DeviceTopics(settings.DeviceId), new ConnectionPolicy());
+
+        // Assert
+        Assert.Equal(
+            [
+                "Esp32Client " + FirmwareInfo.Version + " on board esp32-a1b2c3",
+                "  Broker: 192.168.1.10:1883, no TLS, anonymous",
+                "  LED: GPIO 2, on when the pin is high",
+                "  Commands on: led, esp32/esp32-a1b2c3/led",
+                "  Reports on: esp32/esp32-a1b2c3/status, esp32/esp32-a1b2c3/led/state, esp32/esp32-a1b2c3/error, esp32/esp32-a1b2c3/telemetry",
+                "  Keep-alive: 15 s; retries after 1 s doubling to 30 s; reboots after 10 min offline",
+                "  Telemetry: every 60 s",
+            ],
+            lines);
+    }
+
+    [Theory]
+    [InlineData(false, "", "", "  Broker: broker.example:8883, no TLS, anonymous")]
+    [InlineData(true, "", "", "  Broker: broker.example:8883, TLS checked against the device's own root certificates, anonymous")]
+    [InlineData(true, "-----BEGIN CERTIFICATE-----", "", "  Broker: broker.example:8883, TLS checked against the CA certificate in the settings, anonymous")]
+    [InlineData(false, "", "esp32", "  Broker: broker.example:8883, no TLS, user esp32")]
+    public void Says_how_the_board_reaches_and_logs_in_to_the_broker(bool useTls, string caCertificatePem, string userName, string expectedLine)
+    {
+        // Arrange
+        BoardSettings settings = new("esp32-a1b2c3")
+        {
+            BrokerHost = "broker.example",
+            BrokerPort = 8883,
+            UseTls = useTls,
+            CaCertificatePem = caCertificatePem,
+            UserName = userName,
+            Password = "secret",
+        };
+
+        // Act
+        string[] lines = BootReport.Lines(settings, new DeviceTopics(settings.DeviceId), new ConnectionPolicy());
+
+        // Assert
+        Assert.Equal(expectedLine, lines[1]);
+        Assert.DoesNotContain(lines, line => line.Contains("secret", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Names_another_pin_and_an_led_that_lights_when_low()
+    {
+        // Arrange
+        BoardSettings settings = new("esp32-a1b2c3") { LedPin = 13, LedActiveLow = true };
+
+        // Act
+        string[] lines = BootReport.Lines(settings, new DeviceTopics(settings.DeviceId), new ConnectionPolicy());
+
+        // Assert
+        Assert.Equal("  LED: GPIO 13, on when the pin is low", lines[2]);
+    }
+
+    [Fact]
+    public void Reports_the_timings_the_board_was_given()
+    {
+        // Arrange
+        BoardSettings settings = new("esp32-a1b2c3") { TelemetryPeriodSeconds = 5 };
+        ConnectionPolicy policy = new() { OfflineRebootMilliseconds = 3 * ConnectionPolicy.MillisecondsPerMinute };
+
+        // Act
+        string[] lines = BootReport.Lines(settings, new DeviceTopics(settings.DeviceId), policy);
+
+        // Assert
+        Assert.Equal("  Keep-alive: 15 s; retries after 1 s doubling to 30 s; reboots after 3 min offline", lines[5]);
+        Assert.Equal("  Telemetry: every 5 s", lines[6]);
+    }
+}
