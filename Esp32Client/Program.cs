@@ -51,8 +51,10 @@ namespace Esp32Client
             WifiCredentials.Read(out ssid, out password);
             INetworkLink network = new WifiNetworkLink(ssid, password, settings.UseTls, log);
 
-            // 6. The broker connection: nothing touches the network before the first connect.
-            IMqttConnection mqtt = new M2MqttConnection(settings.BrokerHost, settings.BrokerPort, settings.UseTls, settings.CaCertificatePem, log);
+            // 6. The broker connection: a fresh M2Mqtt client for each attempt, under Core's rules
+            //    (Core/Mqtt/MqttSessionConnection.cs); nothing touches the network before the first connect.
+            IMqttSessionFactory clients = new M2MqttSessionFactory(settings.BrokerHost, settings.BrokerPort, settings.UseTls, settings.CaCertificatePem, log);
+            IMqttConnection mqtt = new MqttSessionConnection(clients, log);
 
             // 7. The board, from its settings and parts: it logs its boot report, then keeps itself connected on a thread
             //    of its own, so that a blocking join or connect never holds up the LED's timers.

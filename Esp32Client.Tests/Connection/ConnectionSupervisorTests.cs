@@ -62,6 +62,22 @@ public sealed class ConnectionSupervisorTests
     }
 
     [Fact]
+    public void Starts_the_retry_delay_only_once_a_failed_attempt_has_returned()
+    {
+        // Arrange: closing the client after a failed attempt blocks it (NANOFRAMEWORK.md, "Close takes time").
+        const int AttemptMilliseconds = 1200;
+        _board.Mqtt.ScriptConnectResults(MqttConnectResult.Unreachable("timed out"));
+        _board.Mqtt.ConnectAttempted += () => _board.Clock.Advance(AttemptMilliseconds);
+
+        // Act
+        _board.RunFor(5000);
+
+        // Assert
+        Assert.Equal(2, _board.ConnectAttemptTimes.Count);
+        Assert.InRange(_board.ConnectAttemptTimes[1] - _board.ConnectAttemptTimes[0], AttemptMilliseconds + 750, AttemptMilliseconds + 1000);
+    }
+
+    [Fact]
     public void Keeps_to_the_backoff_when_woken_early()
     {
         _board.Mqtt.ScriptConnectResults(MqttConnectResult.Unreachable("timed out"), MqttConnectResult.Unreachable("timed out"));
