@@ -7,7 +7,8 @@ namespace Esp32Client.Tests.TypeCheck;
 /// The nanoFramework type-check (build/nanoFramework/README.md) passes the firmware as committed and stops what
 /// nanoFramework 1.x cannot run: each case builds a copy of the real Esp32Client.nfproj with one probe file added.
 /// </summary>
-public sealed class FirmwareTypeCheckTests : IClassFixture<FirmwareTypeCheckFixture>
+[Collection(FirmwareTypeCheckCollection.Name)]
+public sealed class FirmwareTypeCheckTests
 {
     private const string ProbeFile = "TypeCheckProbe.cs";
 
@@ -137,7 +138,7 @@ public sealed class FirmwareTypeCheckTests : IClassFixture<FirmwareTypeCheckFixt
     public void MqttClients_own_nested_delegate_does_not_fit_its_events_as_on_the_real_package()
     {
         // M2Mqtt 5.1.220's events use IMqttClient's nested delegates and MqttClient declares look-alikes
-        // (nanoframework.md 1.1): the method group on line 10 compiles, the explicit MqttClient delegate on line 11 does not.
+        // (M2Mqtt/MqttClient.cs at v5.1.220): the method group on line 10 compiles, the explicit MqttClient delegate on line 11 does not.
         FirmwareBuildResult result = _builds.Build("m2mqtt-delegate-split", copy => copy.AddSource(ProbeFile, """
             using nanoFramework.M2Mqtt;
             using nanoFramework.M2Mqtt.Messages;
