@@ -5,7 +5,7 @@ using Esp32Client.Core;
 namespace Esp32Client.Benchmarks;
 
 /// <summary>
-/// What the board's core costs per message in steady state (issue #3, "Performance"): a command arrives on
+/// What the board's core costs per message in steady state (README, "How it is built"): a command arrives on
 /// <c>led</c>, is parsed from the payload bytes, drives the LED and publishes the state from cached topic and
 /// payload arrays. The Allocated column must read '-' (nothing) for on, off, toggle and the state query.
 /// </summary>
@@ -26,7 +26,7 @@ public class CommandHandlingBenchmarks
         var clock = new IdleClock();
         var topics = new DeviceTopics("esp32-a1b2c3");
         var led = new LedController(new NoLed(), clock);
-        var device = new LedDevice(topics, led, _mqtt, clock, new FixedHealth(), new NoLog(), 60_000, FirmwareInfo.Version);
+        var device = new LedDevice(topics, led, _mqtt, clock, new FixedHealth(), new NoLog(), 60_000, FirmwareInfo.Version, null);
         device.OnConnected();
 
         // Finish the boot-time restore, as the retained state arriving does on a real broker.

@@ -17,6 +17,7 @@ public sealed class SimulatorOptions
         ["--username"] = Section + ":" + nameof(Username),
         ["--password"] = Section + ":" + nameof(Password),
         ["--telemetry-seconds"] = Section + ":" + nameof(TelemetrySeconds),
+        ["--home-assistant-discovery"] = Section + ":" + nameof(HomeAssistantDiscovery),
     };
 
     /// <summary>Broker host name or address. Unlike the board, the simulator runs on the PC, so localhost is right.</summary>
@@ -37,6 +38,9 @@ public sealed class SimulatorOptions
     /// <summary>Seconds between telemetry messages (as on the board by default).</summary>
     public int TelemetrySeconds { get; set; } = BoardSettings.DefaultTelemetryPeriodSeconds;
 
+    /// <summary>True (the default) to announce the board to Home Assistant; <c>--home-assistant-discovery false</c> turns it off.</summary>
+    public bool HomeAssistantDiscovery { get; set; } = true;
+
     /// <summary>The settings the simulated board <paramref name="deviceId"/> runs with: these options, the rest as on the ESP32.</summary>
     public BoardSettings ToBoardSettings(string deviceId)
     {
@@ -47,6 +51,7 @@ public sealed class SimulatorOptions
             UserName = Username,
             Password = Password,
             TelemetryPeriodSeconds = TelemetrySeconds,
+            HomeAssistantDiscovery = HomeAssistantDiscovery,
         };
     }
 }

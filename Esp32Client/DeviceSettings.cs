@@ -55,5 +55,11 @@ namespace Esp32Client
 
         /// <summary>How long the board may stay without the broker before it reboots itself, in minutes (10 by default).</summary>
         public const int OfflineRebootTimeoutMinutes = BoardSettings.DefaultOfflineRebootMinutes;
+
+        /// <summary>
+        /// True to announce the board to Home Assistant on every connection, so that it appears there as a light by
+        /// itself (retained on homeassistant/light/&lt;id&gt;/config); false to publish nothing outside esp32/&lt;id&gt;/.
+        /// </summary>
+        public static readonly bool HomeAssistantDiscovery = true;
     }
 }

@@ -40,6 +40,7 @@ namespace Esp32Client
                 LedActiveLow = DeviceSettings.LedActiveLow,
                 TelemetryPeriodSeconds = DeviceSettings.TelemetryPeriodSeconds,
                 OfflineRebootMinutes = DeviceSettings.OfflineRebootTimeoutMinutes,
+                HomeAssistantDiscovery = DeviceSettings.HomeAssistantDiscovery,
             };
 
             // 4. The LED on its GPIO pin, off until a command or the restored state says otherwise.

@@ -88,6 +88,21 @@ public sealed class TopicWatcher : IAsyncDisposable
         return found!;
     }
 
+    /// <summary>Waits until any message has arrived on <paramref name="topic"/>, and returns the first.</summary>
+    public async Task<ReceivedMessage> WaitForTopicAsync(string topic)
+    {
+        ReceivedMessage? found = null;
+        await Eventually.UntilAsync(
+            () =>
+            {
+                found = Messages.FirstOrDefault(message => message.Topic == topic);
+                return found is not null;
+            },
+            TestTimeouts.Process,
+            $"a message on {topic}").ConfigureAwait(false);
+        return found!;
+    }
+
     /// <summary>Publishes through the watcher's own connection (QoS 1, so the broker has it when this returns).</summary>
     public async Task PublishAsync(string topic, byte[] payload)
     {

@@ -10,7 +10,7 @@ public sealed class BoardTests
     {
         // Arrange
         FakeBoard board = new(new BoardSettings(FakeBoard.Id) { BrokerHost = "192.168.1.10", TelemetryPeriodSeconds = 30 });
-        string[] expectedReport = BootReport.Lines(board.Settings, board.Topics, new ConnectionPolicy());
+        string[] expectedReport = BootReport.Lines(board.Settings, board.Topics, new ConnectionPolicy(), new HomeAssistantDiscoveryMessage(board.Topics, FirmwareInfo.Version));
         board.Board.Stop();
 
         // Act
@@ -75,5 +75,44 @@ public sealed class BoardTests
         Assert.Equal(ConnectionState.Stopped, board.Supervisor.State);
         Assert.Equal(new PublishedMessage(board.Topics.Status, "offline", true), board.Mqtt.Published[^1]);
         Assert.Equal(1, board.Mqtt.Disconnects);
+    }
+
+    [Fact]
+    public void Announces_itself_to_home_assistant_unless_told_not_to()
+    {
+        // Arrange
+        FakeBoard announcing = new();
+        FakeBoard quiet = new(new BoardSettings(FakeBoard.Id) { BrokerHost = "192.168.1.10", HomeAssistantDiscovery = false });
+
+        // Act
+        announcing.RunFor(0);
+        quiet.RunFor(0);
+
+        // Assert
+        Assert.Single(announcing.Mqtt.Published, message => message.Topic == "homeassistant/light/esp32-a1b2c3/config");
+        Assert.DoesNotContain(quiet.Mqtt.Published, message => message.Topic.StartsWith(HomeAssistantDiscoveryMessage.Prefix, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Sends_fewer_messages_on_connecting_than_the_mqtt_clients_queue_holds(bool restoring)
+    {
+        // Arrange: the first connection restores the LED; later ones report it at once.
+        FakeBoard board = new();
+        if (!restoring)
+        {
+            board.StartAndSettle();
+            board.Mqtt.Drop();
+        }
+
+        int before = board.Mqtt.Published.Count + board.Mqtt.SubscribeCalls;
+
+        // Act
+        board.RunFor(restoring ? 0 : 30_000);
+
+        // Assert: the client's queue also takes the commands that arrive meanwhile.
+        int burst = board.Mqtt.Published.Count + board.Mqtt.SubscribeCalls - before;
+        Assert.InRange(burst, 4, MqttSessionConnection.ClientQueueLimit - 3);
     }
 }

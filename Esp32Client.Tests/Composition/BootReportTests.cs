@@ -11,7 +11,7 @@ public sealed class BootReportTests
         BoardSettings settings = new("esp32-a1b2c3") { BrokerHost = "192.168.1.10" };
 
         // Act
-        string[] lines = BootReport.Lines(settings, new DeviceTopics(settings.DeviceId), new ConnectionPolicy());
+        string[] lines = BootReport.Lines(settings, new DeviceTopics(settings.DeviceId), new ConnectionPolicy(), null);
 
         // Assert
         Assert.Equal(
@@ -23,6 +23,7 @@ public sealed class BootReportTests
                 "  Reports on: esp32/esp32-a1b2c3/status, esp32/esp32-a1b2c3/led/state, esp32/esp32-a1b2c3/error, esp32/esp32-a1b2c3/telemetry",
                 "  Keep-alive: 15 s; retries after 1 s doubling to 30 s; reboots after 10 min offline",
                 "  Telemetry: every 60 s",
+                "  Home Assistant discovery: off",
             ],
             lines);
     }
@@ -46,7 +47,7 @@ public sealed class BootReportTests
         };
 
         // Act
-        string[] lines = BootReport.Lines(settings, new DeviceTopics(settings.DeviceId), new ConnectionPolicy());
+        string[] lines = BootReport.Lines(settings, new DeviceTopics(settings.DeviceId), new ConnectionPolicy(), null);
 
         // Assert
         Assert.Equal(expectedLine, lines[1]);
@@ -60,7 +61,7 @@ public sealed class BootReportTests
         BoardSettings settings = new("esp32-a1b2c3") { LedPin = 13, LedActiveLow = true };
 
         // Act
-        string[] lines = BootReport.Lines(settings, new DeviceTopics(settings.DeviceId), new ConnectionPolicy());
+        string[] lines = BootReport.Lines(settings, new DeviceTopics(settings.DeviceId), new ConnectionPolicy(), null);
 
         // Assert
         Assert.Equal("  LED: GPIO 13, on when the pin is low", lines[2]);
@@ -74,10 +75,25 @@ public sealed class BootReportTests
         ConnectionPolicy policy = new() { OfflineRebootMilliseconds = 3 * ConnectionPolicy.MillisecondsPerMinute };
 
         // Act
-        string[] lines = BootReport.Lines(settings, new DeviceTopics(settings.DeviceId), policy);
+        string[] lines = BootReport.Lines(settings, new DeviceTopics(settings.DeviceId), policy, null);
 
         // Assert
         Assert.Equal("  Keep-alive: 15 s; retries after 1 s doubling to 30 s; reboots after 3 min offline", lines[5]);
         Assert.Equal("  Telemetry: every 5 s", lines[6]);
+    }
+
+    [Fact]
+    public void Names_the_home_assistant_discovery_topic_when_discovery_is_on()
+    {
+        // Arrange
+        BoardSettings settings = new("esp32-a1b2c3");
+        DeviceTopics topics = new(settings.DeviceId);
+        HomeAssistantDiscoveryMessage discovery = new(topics, FirmwareInfo.Version);
+
+        // Act
+        string[] lines = BootReport.Lines(settings, topics, new ConnectionPolicy(), discovery);
+
+        // Assert
+        Assert.Equal("  Home Assistant discovery: homeassistant/light/esp32-a1b2c3/config", lines[^1]);
     }
 }

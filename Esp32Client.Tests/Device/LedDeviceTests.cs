@@ -195,7 +195,7 @@ public sealed class LedDeviceTests
         Assert.All(telemetry, message => Assert.False(message.Retain));
         long uptime = (connectedAt + (2 * FakeBoard.TelemetryPeriodMilliseconds)) / 1000;
         Assert.Equal(
-            "{\"uptime_s\":" + uptime + ",\"free_heap_bytes\":81234,\"wifi_rssi_dbm\":-61,\"ip\":\"192.168.1.50\",\"firmware\":\"1.0.0\"}",
+            "{\"uptime_s\":" + uptime + ",\"free_heap_bytes\":81234,\"wifi_rssi_dbm\":-61,\"ip\":\"192.168.1.50\",\"firmware\":\"" + FirmwareInfo.Version + "\"}",
             telemetry[2].Payload);
     }
 
@@ -244,5 +244,24 @@ public sealed class LedDeviceTests
         Assert.Equal(new PublishedMessage(_board.Topics.Status, "offline", true), _board.Mqtt.Published[^1]);
         Assert.Equal(1, _board.Mqtt.Disconnects);
         Assert.False(_board.Mqtt.IsConnected);
+    }
+
+    [Fact]
+    public void Publishes_its_home_assistant_configuration_retained_on_every_connection()
+    {
+        // Arrange
+        _board.StartAndSettle();
+        _board.Mqtt.Drop();
+
+        // Act
+        _board.RunFor(30_000);
+
+        // Assert
+        List<int> published = Enumerable.Range(0, _board.Mqtt.Published.Count)
+            .Where(index => _board.Mqtt.Published[index].Topic == "homeassistant/light/esp32-a1b2c3/config")
+            .ToList();
+        Assert.Equal(2, published.Count);
+        Assert.All(published, index => Assert.True(_board.Mqtt.Published[index].Retain));
+        Assert.Same(_board.Mqtt.PublishedArrays[published[0]], _board.Mqtt.PublishedArrays[published[1]]);
     }
 }

@@ -19,6 +19,9 @@ namespace Esp32Client.Core
             Topics = new DeviceTopics(settings.DeviceId);
             ConnectionPolicy policy = new ConnectionPolicy();
             policy.OfflineRebootMilliseconds = settings.OfflineRebootMinutes * ConnectionPolicy.MillisecondsPerMinute;
+            HomeAssistantDiscoveryMessage? discovery = settings.HomeAssistantDiscovery
+                ? new HomeAssistantDiscoveryMessage(Topics, FirmwareInfo.Version)
+                : null;
             Led = new LedController(parts.LedOutput, parts.Clock);
             Device = new LedDevice(
                 Topics,
@@ -28,7 +31,8 @@ namespace Esp32Client.Core
                 parts.Health,
                 parts.Log,
                 settings.TelemetryPeriodSeconds * MillisecondsPerSecond,
-                FirmwareInfo.Version);
+                FirmwareInfo.Version,
+                discovery);
             MqttConnectRequest request = new MqttConnectRequest(
                 settings.DeviceId,
                 settings.UserName,
@@ -46,7 +50,7 @@ namespace Esp32Client.Core
                 parts.Log,
                 policy,
                 parts.Random);
-            _bootReport = BootReport.Lines(settings, Topics, policy);
+            _bootReport = BootReport.Lines(settings, Topics, policy, discovery);
         }
 
         /// <summary>The board's topics.</summary>

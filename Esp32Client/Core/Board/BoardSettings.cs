@@ -57,5 +57,8 @@ namespace Esp32Client.Core
 
         /// <summary>Minutes without the broker after which the board reboots.</summary>
         public int OfflineRebootMinutes { get; set; } = DefaultOfflineRebootMinutes;
+
+        /// <summary>True (the default) to announce the board to Home Assistant on every connection (MQTT discovery).</summary>
+        public bool HomeAssistantDiscovery { get; set; } = true;
     }
 }

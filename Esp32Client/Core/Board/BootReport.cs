@@ -9,7 +9,7 @@ namespace Esp32Client.Core
         private const string Indent = "  ";
 
         /// <summary>The report's lines, first line unindented; it never contains the password.</summary>
-        public static string[] Lines(BoardSettings settings, DeviceTopics topics, ConnectionPolicy policy)
+        public static string[] Lines(BoardSettings settings, DeviceTopics topics, ConnectionPolicy policy, HomeAssistantDiscoveryMessage? discovery)
         {
             return new string[]
             {
@@ -22,6 +22,7 @@ namespace Esp32Client.Core
                     + " doubling to " + Seconds(policy.RetryMaximumMilliseconds) + "; reboots after "
                     + (policy.OfflineRebootMilliseconds / ConnectionPolicy.MillisecondsPerMinute).ToString() + " min offline",
                 Indent + "Telemetry: every " + settings.TelemetryPeriodSeconds.ToString() + " s",
+                Indent + "Home Assistant discovery: " + (discovery == null ? "off" : discovery.Topic),
             };
         }
 
