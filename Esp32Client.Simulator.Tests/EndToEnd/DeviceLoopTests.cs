@@ -5,7 +5,7 @@ using Esp32Mqtt.TestSupport;
 namespace Esp32Client.Simulator.Tests.EndToEnd;
 
 /// <summary>
-/// The whole loop of issue #4 with real processes on loopback: a broker (ours, and Debian's Mosquitto), the
+/// The whole loop a learner runs (README, "Quick start"), with real processes on loopback: a broker (ours, and Debian's Mosquitto), the
 /// simulated board running the firmware's core, and clients nobody here wrote (mosquitto_pub, mosquitto_sub).
 /// </summary>
 public sealed class DeviceLoopTests

@@ -3,7 +3,10 @@ using nanoFramework.Networking;
 
 namespace Esp32Client.Networking
 {
-    /// <summary>Why a WiFi join failed, in words: enums print as numbers on nanoFramework (NANOFRAMEWORK.md, "Enums print as numbers").</summary>
+    /// <summary>
+    /// Why a WiFi join failed, in words: enums print as numbers on nanoFramework (NANOFRAMEWORK.md, "Enums print as
+    /// numbers").
+    /// </summary>
     public static class WifiStatusText
     {
         /// <summary>Words for the WiFi helper's status after a failed join.</summary>
