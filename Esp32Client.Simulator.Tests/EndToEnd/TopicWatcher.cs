@@ -46,8 +46,8 @@ public sealed class TopicWatcher : IAsyncDisposable
     public static async Task<TopicWatcher> StartAsync(int port, string filter = "esp32/#")
     {
         IMqttClient client = new MqttClientFactory().CreateMqttClient();
-        var watcher = new TopicWatcher(client);
-        using var timeout = new CancellationTokenSource(TestTimeouts.Short);
+        TopicWatcher watcher = new(client);
+        using CancellationTokenSource timeout = new(TestTimeouts.Short);
         MqttClientOptions options = new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", port)
             .WithClientId("watcher-" + Guid.NewGuid().ToString("N")[..8])
@@ -106,7 +106,7 @@ public sealed class TopicWatcher : IAsyncDisposable
     /// <summary>Publishes through the watcher's own connection (QoS 1, so the broker has it when this returns).</summary>
     public async Task PublishAsync(string topic, byte[] payload)
     {
-        using var timeout = new CancellationTokenSource(TestTimeouts.Short);
+        using CancellationTokenSource timeout = new(TestTimeouts.Short);
         await _client.PublishAsync(
             new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(),
             timeout.Token).ConfigureAwait(false);
@@ -115,7 +115,7 @@ public sealed class TopicWatcher : IAsyncDisposable
     /// <summary>Publishes a retained text message (QoS 1).</summary>
     public async Task PublishRetainedAsync(string topic, string payload)
     {
-        using var timeout = new CancellationTokenSource(TestTimeouts.Short);
+        using CancellationTokenSource timeout = new(TestTimeouts.Short);
         await _client.PublishAsync(
             new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithRetainFlag(true).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(),
             timeout.Token).ConfigureAwait(false);
@@ -126,7 +126,7 @@ public sealed class TopicWatcher : IAsyncDisposable
     {
         try
         {
-            using var timeout = new CancellationTokenSource(TestTimeouts.Short);
+            using CancellationTokenSource timeout = new(TestTimeouts.Short);
             await _client.DisconnectAsync(new MqttClientDisconnectOptions(), timeout.Token).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is OperationCanceledException or MQTTnet.Exceptions.MqttCommunicationException or MQTTnet.Exceptions.MqttClientNotConnectedException)

@@ -14,8 +14,10 @@ public sealed class BrokerAddressTests
     [InlineData("0.0.0.0")]
     public void Refuses_an_address_that_means_the_board_itself(string host)
     {
+        // Act
         bool valid = BrokerAddress.TryValidateForBoard(host, out string error);
 
+        // Assert
         Assert.False(valid);
         Assert.Contains("means the ESP32 itself, not your PC", error);
         Assert.Contains("Set BrokerHost in DeviceSettings.cs to your PC's LAN address", error);
@@ -24,8 +26,10 @@ public sealed class BrokerAddressTests
     [Fact]
     public void Refuses_an_empty_address()
     {
+        // Act
         bool valid = BrokerAddress.TryValidateForBoard("  ", out string error);
 
+        // Assert
         Assert.False(valid);
         Assert.StartsWith("The broker host is empty.", error);
     }
@@ -37,7 +41,11 @@ public sealed class BrokerAddressTests
     [InlineData("broker.example.com")]
     public void Accepts_a_lan_address_or_host_name(string host)
     {
-        Assert.True(BrokerAddress.TryValidateForBoard(host, out string error));
+        // Act
+        bool valid = BrokerAddress.TryValidateForBoard(host, out string error);
+
+        // Assert
+        Assert.True(valid);
         Assert.Equal(string.Empty, error);
     }
 }
