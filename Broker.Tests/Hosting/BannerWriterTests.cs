@@ -1,5 +1,6 @@
 using System.Net;
 using Esp32Mqtt.Broker.Hosting;
+using Esp32Mqtt.Broker.Transport;
 
 namespace Esp32Mqtt.Broker.Tests.Hosting;
 
@@ -25,6 +26,22 @@ public sealed class BannerWriterTests
         Assert.Equal("  192.168.1.23     (wlan0)", lines[3]);
         Assert.Equal("Anonymous clients: allowed (no users configured; 'dotnet run --project Broker -- hash-password' makes one)", lines[4]);
         Assert.Equal("Retained messages are stored in /home/me/data/retained.json", lines[5]);
+    }
+
+    [Fact]
+    public void Says_when_mqttnets_own_listener_serves_the_clients()
+    {
+        // Arrange
+        BannerFacts facts = new(new IPEndPoint(IPAddress.Any, 1883), [s_wifi], AnonymousAllowed: true, UserCount: 0, "retained.json", 0, "5.2.0", TransportKind.MqttNet);
+        using StringWriter writer = new();
+
+        // Act
+        BannerWriter.Write(writer, facts);
+
+        // Assert
+        string[] lines = writer.ToString().Split(Environment.NewLine);
+        Assert.Equal("Clients are served by MQTTnet's own TCP listener (Broker:Transport is mqttnet).", lines[1]);
+        Assert.StartsWith(BannerWriter.PortLinePrefix, lines[2], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,41 +1,54 @@
 using System.Net;
 using Esp32Mqtt.Broker.Configuration;
 using Esp32Mqtt.Broker.ConsoleCommands;
-using Esp32Mqtt.Broker.Observation;
+using Esp32Mqtt.Broker.ConsoleLog;
+using Esp32Mqtt.Broker.Events;
 using Esp32Mqtt.Broker.Retained;
+using Esp32Mqtt.Broker.Security;
 using Esp32Mqtt.Broker.Transport;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MQTTnet.Adapter;
 using MQTTnet.Server;
 
 namespace Esp32Mqtt.Broker.Hosting;
 
-/// <summary>Owns the MQTTnet server: attaches the observers, starts it, prints the banner, and stops it cleanly.</summary>
+/// <summary>
+/// Owns the MQTTnet server: makes it with the broker's options and the configured transport, hooks the broker's parts
+/// onto its events, starts it, prints the banner, and stops it cleanly.
+/// </summary>
 public sealed partial class BrokerServer : IHostedService, IDisposable
 {
     private readonly BrokerOptions _options;
-    private readonly GuardedTcpServerAdapter _adapter;
-    private readonly IEnumerable<IMqttServerObserver> _observers;
+    private readonly IBrokerTransport _transport;
+    private readonly ConnectionValidator _validator;
+    private readonly RetainedMessagePersistence _persistence;
+    private readonly TrafficEvents _events;
     private readonly RetainedMessageStore _store;
     private readonly RetainedStoreWriter _storeWriter;
     private readonly BrokerConsole _console;
     private readonly ILogger _logger;
 
-    /// <summary>Creates the (not yet started) MQTTnet server with the broker's options.</summary>
+    /// <summary>Creates the (not yet started) MQTTnet server with the broker's options and listeners.</summary>
     public BrokerServer(
         IOptions<BrokerOptions> options,
-        GuardedTcpServerAdapter adapter,
+        IBrokerTransport transport,
+        IEnumerable<IMqttServerAdapter> moreListeners,
         MqttNetLogBridge mqttNetLogger,
-        IEnumerable<IMqttServerObserver> observers,
+        ConnectionValidator validator,
+        RetainedMessagePersistence persistence,
+        TrafficEvents events,
         RetainedMessageStore store,
         RetainedStoreWriter storeWriter,
         BrokerConsole console,
         ILoggerFactory loggerFactory)
     {
         _options = options.Value;
-        _adapter = adapter;
-        _observers = observers;
+        _transport = transport;
+        _validator = validator;
+        _persistence = persistence;
+        _events = events;
         _store = store;
         _storeWriter = storeWriter;
         _console = console;
@@ -44,26 +57,31 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
             .WithDefaultCommunicationTimeout(TimeSpan.FromSeconds(_options.ConnectTimeoutSeconds))
             .WithMaxPendingMessagesPerClient(_options.MaxPendingMessagesPerClient)
             .Build();
+        if (transport.SupervisesKeepAlive)
+        {
+            // MQTTnet's monitor would not see the packets the transport handles itself. Its thread then makes one pass
+            // at start and sleeps for good (a background thread: it does not hold up the exit).
+            serverOptions.KeepAliveOptions.MonitorInterval = Timeout.InfiniteTimeSpan;
+        }
 
-        // KeepAliveMonitor checks keep-alives instead: MQTTnet's monitor does not see the publishes routed inline. Its
-        // thread then makes one pass at start and sleeps for good (a background thread: it does not hold up the exit).
-        serverOptions.KeepAliveOptions.MonitorInterval = Timeout.InfiniteTimeSpan;
-        Server = new MqttServerFactory(mqttNetLogger).CreateMqttServer(serverOptions, [adapter]);
+        // The transport serves plain TCP; other listeners registered as IMqttServerAdapter serve the same clients.
+        Server = new MqttServerFactory(mqttNetLogger).CreateMqttServer(serverOptions, [transport.Adapter, .. moreListeners]);
     }
 
     /// <summary>The MQTTnet server, for the console commands.</summary>
     public MqttServer Server { get; }
 
     /// <summary>The address and real port listened on, once started.</summary>
-    public IPEndPoint? LocalEndPoint => _adapter.LocalEndPoint;
+    public IPEndPoint? LocalEndPoint => _transport.LocalEndPoint;
 
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (IMqttServerObserver observer in _observers)
-        {
-            observer.Attach(Server);
-        }
+        // Each part hooks onto events of its own; none relies on running before or after another.
+        _transport.Attach(Server);
+        _validator.Attach(Server);
+        _persistence.Attach(Server);
+        _events.Attach(Server);
 
         await Server.StartAsync().ConfigureAwait(false);
         IList<MQTTnet.MqttApplicationMessage> retained = await Server.GetRetainedMessagesAsync().ConfigureAwait(false);
@@ -74,7 +92,8 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
             _options.Users.Count,
             _store.FilePath,
             retained.Count,
-            typeof(MqttServer).Assembly.GetName().Version?.ToString(3) ?? "5"));
+            typeof(MqttServer).Assembly.GetName().Version?.ToString(3) ?? "5",
+            _options.Transport));
     }
 
     /// <inheritdoc />
@@ -82,7 +101,7 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
     {
         // Stop taking new connections first, then disconnect every client (MQTT 5 clients get "server shutting down"),
         // then wait for the retained messages written behind (QoS 0 ones, and the wills the disconnects published).
-        _adapter.StopAccepting();
+        _transport.StopAccepting();
         await Server.StopAsync(new MqttServerStopOptions()).ConfigureAwait(false);
         await _storeWriter.FlushAsync().ConfigureAwait(false);
         LogStopped(_logger);
@@ -92,6 +111,7 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
     public void Dispose()
     {
         Server.Dispose();
+        _transport.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "broker stopped")]
