@@ -1,4 +1,5 @@
 using Esp32Client.Core;
+using Esp32Client.Tests.TypeCheck;
 
 namespace Esp32Client.Tests.Composition;
 
@@ -95,5 +96,25 @@ public sealed class BootReportTests
 
         // Assert
         Assert.Equal("  Home Assistant discovery: homeassistant/light/esp32-a1b2c3/config", lines[^1]);
+    }
+
+    [Theory]
+    [InlineData("esp32-a1b2c3", "192.168.1.10")]
+    [InlineData("sim-kitchen", "localhost")]
+    public void Appears_in_the_readme_exactly_as_a_board_prints_it(string deviceId, string brokerHost)
+    {
+        // Arrange
+        BoardSettings settings = new(deviceId) { BrokerHost = brokerHost };
+        DeviceTopics topics = new(deviceId);
+        string[] readme = File.ReadAllLines(Path.Combine(RepositoryLayout.Root, "README.md"));
+
+        // Act
+        string[] lines = BootReport.Lines(settings, topics, new ConnectionPolicy(), new HomeAssistantDiscoveryMessage(topics, FirmwareInfo.Version));
+
+        // Assert
+        int first = Array.FindIndex(readme, line => line.Trim() == lines[0]);
+        Assert.True(first >= 0, $"README.md has no boot report starting '{lines[0]}'");
+        string indent = readme[first][..readme[first].IndexOf('E', StringComparison.Ordinal)];
+        Assert.Equal(lines.Select(line => indent + line), readme.Skip(first).Take(lines.Length));
     }
 }
