@@ -6,7 +6,7 @@ namespace Esp32Mqtt.Broker.Tests.Integration;
 
 /// <summary>
 /// A publisher that writes faster than a subscriber reads is slowed down instead of having messages dropped
-/// (issue 5: a broker that drops is not fast), and a subscriber that stops reading holds nobody up for long.
+/// (a broker that drops messages to keep up is not fast), and a subscriber that stops reading holds nobody up for long.
 /// </summary>
 public sealed class BurstDeliveryTests
 {
