@@ -4,7 +4,8 @@ namespace Esp32Client
 {
     /// <summary>
     /// The one file to edit before deploying: where the broker is, how to log in, how the LED is wired and the timings.
-    /// WiFi credentials are not here: see WifiSecrets.template.cs.
+    /// WiFi credentials are not here: store them on the board with nanoff --networkdeployment (README, "Flash
+    /// nanoFramework and store your WiFi network"), or see WifiSecrets.template.cs.
     /// </summary>
     public static class DeviceSettings
     {
