@@ -1,4 +1,5 @@
 using System.Net;
+using Esp32Mqtt.Broker.Transport.Channels;
 using Esp32Mqtt.Broker.Transport.Connections;
 using Esp32Mqtt.Broker.Transport.FlowControl;
 using Esp32Mqtt.Broker.Transport.KeepAlive;
@@ -13,7 +14,7 @@ using MQTTnet.Server;
 namespace Esp32Mqtt.Broker.Transport;
 
 /// <summary>
-/// The fast transport, composed from its parts: the guarded listener (<see cref="GuardedTcpServerAdapter"/>), publishes
+/// The fast transport, composed from its parts: the guarded listener (<see cref="FastServerAdapter"/>), publishes
 /// routed on the reading thread (<see cref="PublishInjector"/>), QoS 0 deliveries written on the publisher's thread
 /// (<see cref="DirectDelivery"/>), backpressure from slow subscribers (<see cref="DeliveryFlowControl"/>), the order of
 /// retained publishes and subscriptions (<see cref="RetainedRoutingGate"/>), and keep-alives checked on every packet
@@ -22,21 +23,23 @@ namespace Esp32Mqtt.Broker.Transport;
 internal sealed class FastTransport : IBrokerTransport
 {
     private readonly ConnectPackets _connectPackets = new();
+    private readonly ClientIdTurns _turns;
     private readonly AcceptedConnections _accepted = new();
     private readonly DeliveryFlowControl _flowControl;
     private readonly PublishInjector _publishInjector;
     private readonly DirectDelivery _directDelivery;
-    private readonly GuardedTcpServerAdapter _listener;
+    private readonly FastServerAdapter _listener;
     private readonly KeepAliveMonitor _keepAlive;
 
     /// <summary>Makes the parts; nothing listens until MQTTnet starts <see cref="Adapter"/>.</summary>
     public FastTransport(TransportSettings settings, ILogger logger, TimeProvider timeProvider)
     {
         ConnectionProblems problems = new(settings);
+        _turns = new ClientIdTurns(timeProvider);
         _flowControl = new DeliveryFlowControl(settings.MaxPendingMessagesPerClient, timeProvider);
         _publishInjector = new PublishInjector(_accepted);
         _directDelivery = new DirectDelivery(_flowControl, _accepted);
-        _listener = new GuardedTcpServerAdapter(settings, problems, _connectPackets, _flowControl, _accepted, _publishInjector, new RetainedRoutingGate(), new ClientIdTurns(timeProvider));
+        _listener = new FastServerAdapter(settings, problems, _connectPackets, _flowControl, _accepted, _publishInjector, new RetainedRoutingGate(), _turns);
         _keepAlive = new KeepAliveMonitor(_accepted, problems, timeProvider, logger);
     }
 
@@ -74,6 +77,12 @@ internal sealed class FastTransport : IBrokerTransport
     public MqttConnectPacket? FindConnectPacket(EndPoint? remote)
     {
         return _connectPackets.Find(remote);
+    }
+
+    /// <inheritdoc />
+    public Task RunBetweenConnectionsAsync(string clientId, Func<Task> action)
+    {
+        return _turns.RunBetweenConnectionsAsync(clientId, action);
     }
 
     /// <inheritdoc />

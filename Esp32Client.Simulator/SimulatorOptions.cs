@@ -1,3 +1,5 @@
+using Esp32Client.Core;
+
 namespace Esp32Client.Simulator;
 
 /// <summary>How the simulated board reaches its broker; bound from the command line (section <c>Simulator</c>).</summary>
@@ -16,6 +18,7 @@ public sealed class SimulatorOptions
         ["--username"] = Section + ":" + nameof(Username),
         ["--password"] = Section + ":" + nameof(Password),
         ["--telemetry-seconds"] = Section + ":" + nameof(TelemetrySeconds),
+        ["--home-assistant-discovery"] = Section + ":" + nameof(HomeAssistantDiscovery),
     };
 
     /// <summary>The value of <see cref="Broker"/> that means "find the broker on the network", as a board with no address does.</summary>
@@ -34,7 +37,7 @@ public sealed class SimulatorOptions
     public bool FindsBroker => string.Equals(Broker.Trim(), FindOnNetwork, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Broker TCP port (with <see cref="FindOnNetwork"/>, the port the broker advertises is used instead).</summary>
-    public int Port { get; set; } = 1883;
+    public int Port { get; set; } = BoardSettings.DefaultBrokerPort;
 
     /// <summary>Device id; empty means <c>sim-</c> + 6 hex digits that stay the same on this machine.</summary>
     public string Id { get; set; } = string.Empty;
@@ -45,6 +48,23 @@ public sealed class SimulatorOptions
     /// <summary>Password, with <see cref="Username"/>.</summary>
     public string Password { get; set; } = string.Empty;
 
-    /// <summary>Seconds between telemetry messages (60, as on the board).</summary>
-    public int TelemetrySeconds { get; set; } = 60;
+    /// <summary>Seconds between telemetry messages (as on the board by default).</summary>
+    public int TelemetrySeconds { get; set; } = BoardSettings.DefaultTelemetryPeriodSeconds;
+
+    /// <summary>True (the default) to announce the board to Home Assistant; <c>--home-assistant-discovery false</c> turns it off.</summary>
+    public bool HomeAssistantDiscovery { get; set; } = true;
+
+    /// <summary>The settings the simulated board <paramref name="deviceId"/> runs with: these options, the rest as on the ESP32.</summary>
+    public BoardSettings ToBoardSettings(string deviceId)
+    {
+        return new BoardSettings(deviceId)
+        {
+            BrokerHost = FindsBroker ? string.Empty : Broker,
+            BrokerPort = Port,
+            UserName = Username,
+            Password = Password,
+            TelemetryPeriodSeconds = TelemetrySeconds,
+            HomeAssistantDiscovery = HomeAssistantDiscovery,
+        };
+    }
 }

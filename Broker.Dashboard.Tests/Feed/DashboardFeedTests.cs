@@ -76,7 +76,7 @@ public sealed class DashboardFeedTests
     }
 
     [Fact]
-    public void Changes_the_clients_version_when_a_client_comes_subscribes_unsubscribes_or_goes()
+    public void Changes_the_clients_version_when_a_client_comes_subscribes_unsubscribes_or_goes_and_when_its_kept_session_expires()
     {
         // Arrange
         DashboardFeed feed = new(_clock);
@@ -84,14 +84,15 @@ public sealed class DashboardFeedTests
         long start = feed.ClientsVersion;
 
         // Act
-        feed.OnTraffic(new ClientConnected(now, "kitchen", new IPEndPoint(IPAddress.Loopback, 50000), "MQTT 3.1.1", 15, null, null, true));
+        feed.OnTraffic(new ClientConnected(now, "kitchen", new IPEndPoint(IPAddress.Loopback, 50000), "MQTT 3.1.1", 15, null, null, CleanSession: false, SessionResumed: false));
         feed.OnTraffic(new ClientSubscribed(now, "kitchen", "led", 0));
         feed.OnTraffic(new ClientUnsubscribed(now, "kitchen", "led"));
-        feed.OnTraffic(new ClientDisconnected(now, "kitchen", DisconnectKind.Clean, null));
+        feed.OnTraffic(new ClientDisconnected(now, "kitchen", DisconnectKind.Clean, null, SessionKept: true, SessionExpiresAt: now.AddHours(1)));
+        feed.OnTraffic(new SessionExpired(now.AddHours(1), "kitchen", TimeSpan.FromHours(1), DroppedMessages: 3));
         feed.OnTraffic(new MessagesDropped(now, "kitchen"));
 
         // Assert
-        Assert.Equal(start + 4, feed.ClientsVersion);
+        Assert.Equal(start + 5, feed.ClientsVersion);
     }
 
     private static ReadOnlySequence<byte> Payload(string text)

@@ -150,6 +150,29 @@ public sealed class DashboardHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Feed_lists_a_client_that_went_away_with_its_session_kept()
+    {
+        // Arrange
+        await using FeedReader feed = await _page.OpenFeedAsync();
+        await feed.WaitForAsync<RetainedView>(FeedEventNames.Retained);
+        await using (TestMqttClient board = await TestMqttClient.ConnectAsync(_broker.Port, "kitchen", configure: options => options.WithCleanSession(false)))
+        {
+            await board.SubscribeAsync("led", MqttQualityOfServiceLevel.AtLeastOnce);
+        }
+
+        // Act
+        await using TestMqttClient phone = await TestMqttClient.ConnectAsync(_broker.Port, "phone");
+        await phone.PublishAsync("led", "on", MqttQualityOfServiceLevel.AtLeastOnce);
+        ClientsView clients = await feed.WaitForAsync<ClientsView>(FeedEventNames.Clients, view => view.Offline.Any(session => session.QueuedMessages == 1), TestTimeouts.Short);
+
+        // Assert
+        OfflineClientView away = Assert.Single(clients.Offline);
+        Assert.Equal("kitchen", away.Id);
+        Assert.DoesNotContain(clients.Clients, client => client.Id == "kitchen");
+        Assert.Contains(new SubscriptionView("kitchen", "led", 1), clients.Subscriptions);
+    }
+
+    [Fact]
     public async Task Feed_shows_each_message_with_its_recipients_and_the_near_miss_of_one_that_reached_nobody()
     {
         // Arrange

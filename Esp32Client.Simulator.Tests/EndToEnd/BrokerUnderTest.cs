@@ -27,7 +27,7 @@ public sealed class BrokerUnderTest : IDisposable
     /// <summary>Starts the broker on a free port. Mosquitto tests skip (or fail in CI) when it is not installed.</summary>
     public static async Task<BrokerUnderTest> StartAsync(BrokerKind kind)
     {
-        var broker = new BrokerUnderTest(kind);
+        BrokerUnderTest broker = new(kind);
         if (kind == BrokerKind.Mosquitto)
         {
             broker._mosquitto = await Mosquitto.StartBrokerAsync().ConfigureAwait(false);

@@ -5,7 +5,7 @@ using Esp32Mqtt.TestSupport;
 namespace Esp32Client.Simulator.Tests.EndToEnd;
 
 /// <summary>
-/// The whole loop of issue #4 with real processes on loopback: a broker (ours, and Debian's Mosquitto), the
+/// The whole loop a learner runs (README, "Quick start"), with real processes on loopback: a broker (ours, and Debian's Mosquitto), the
 /// simulated board running the firmware's core, and clients nobody here wrote (mosquitto_pub, mosquitto_sub).
 /// </summary>
 public sealed class DeviceLoopTests
@@ -15,13 +15,16 @@ public sealed class DeviceLoopTests
     [InlineData(BrokerKind.Mosquitto)]
     public async Task Lights_the_led_when_mosquitto_pub_publishes_on_to_led(BrokerKind kind)
     {
+        // Arrange
         using BrokerUnderTest broker = await BrokerUnderTest.StartAsync(kind);
         using SimulatorProcess board = await SimulatorProcess.StartAsync(broker.Port, "sim-one-" + Suffix(kind));
         using ChildProcess subscriber = Mosquitto.StartSubscriber(broker.Port, "-t", board.Topics.LedState, "-v");
         await subscriber.WaitForOutputLineAsync(line => line == board.Topics.LedState + " off", TestTimeouts.Process);
 
+        // Act
         ToolResult published = await Mosquitto.PublishAsync(broker.Port, "-t", "led", "-m", "on");
 
+        // Assert
         Assert.Equal(0, published.ExitCode);
         await subscriber.WaitForOutputLineAsync(line => line == board.Topics.LedState + " on", TestTimeouts.Short);
         await board.WaitForLedAsync(on: true);
@@ -30,6 +33,7 @@ public sealed class DeviceLoopTests
     [Fact]
     public async Task Lights_every_board_with_one_publish_on_led_and_only_one_with_its_own_topic()
     {
+        // Arrange
         using BrokerUnderTest broker = await BrokerUnderTest.StartAsync(BrokerKind.Ours);
         using SimulatorProcess kitchen = await SimulatorProcess.StartAsync(broker.Port, "sim-kitchen");
         using SimulatorProcess garden = await SimulatorProcess.StartAsync(broker.Port, "sim-garden");
@@ -37,6 +41,7 @@ public sealed class DeviceLoopTests
         await watcher.WaitForAsync(kitchen.Topics.LedState, "off");
         await watcher.WaitForAsync(garden.Topics.LedState, "off");
 
+        // Act
         int beforeOn = watcher.Messages.Count;
         await watcher.PublishAsync("led", Encoding.UTF8.GetBytes("on"));
         await kitchen.WaitForLedAsync(on: true);
@@ -49,8 +54,8 @@ public sealed class DeviceLoopTests
         await watcher.PublishAsync(garden.Topics.Led, Encoding.UTF8.GetBytes("?"));
         await watcher.WaitForAsync(garden.Topics.LedState, "on", since: mark);
 
-        // The kitchen board printed its LED line before it published its state, but this process may not have read
-        // that line yet: wait for it. The garden board printed no LED line since "on".
+        // Assert: the kitchen board printed its LED line before it published its state, but this process may not have
+        // read that line yet: wait for it. The garden board printed no LED line since "on".
         await kitchen.WaitForLedAsync(on: false);
         Assert.Equal(true, garden.Led);
         Assert.Equal(["on"], watcher.Messages.Skip(mark).Where(message => message.Topic == garden.Topics.LedState).Select(message => message.Payload));
@@ -61,13 +66,16 @@ public sealed class DeviceLoopTests
     [InlineData(BrokerKind.Mosquitto)]
     public async Task Reports_offline_through_the_retained_last_will_when_the_board_is_killed(BrokerKind kind)
     {
+        // Arrange
         using BrokerUnderTest broker = await BrokerUnderTest.StartAsync(kind);
         using SimulatorProcess board = await SimulatorProcess.StartAsync(broker.Port, "sim-will-" + Suffix(kind));
         await using TopicWatcher watcher = await TopicWatcher.StartAsync(broker.Port);
         await watcher.WaitForAsync(board.Topics.Status, "online");
 
+        // Act
         await board.KillAsync();
 
+        // Assert
         await watcher.WaitForAsync(board.Topics.Status, "offline");
         await using TopicWatcher latecomer = await TopicWatcher.StartAsync(broker.Port, board.Topics.Status);
         ReceivedMessage retained = await latecomer.WaitForAsync(board.Topics.Status, "offline");
@@ -79,6 +87,7 @@ public sealed class DeviceLoopTests
     [InlineData(BrokerKind.Mosquitto)]
     public async Task Reconnects_resubscribes_and_republishes_after_the_broker_restarts(BrokerKind kind)
     {
+        // Arrange
         using BrokerUnderTest broker = await BrokerUnderTest.StartAsync(kind);
         using SimulatorProcess board = await SimulatorProcess.StartAsync(broker.Port, "sim-restart-" + Suffix(kind));
         await using (TopicWatcher before = await TopicWatcher.StartAsync(broker.Port))
@@ -92,12 +101,14 @@ public sealed class DeviceLoopTests
             await before.PublishRetainedAsync(board.Topics.Status, "stale");
         }
 
-        var downtime = Stopwatch.StartNew();
+        // Act
+        Stopwatch downtime = Stopwatch.StartNew();
         await broker.RestartAsync();
         TimeSpan brokerDown = downtime.Elapsed;
         await board.WaitForConnectionsAsync(2);
         TimeSpan reconnectedAfter = downtime.Elapsed - brokerDown;
 
+        // Assert
         await using TopicWatcher after = await TopicWatcher.StartAsync(broker.Port);
         await after.WaitForAsync(board.Topics.Status, "online");
         await after.WaitForAsync(board.Topics.LedState, "on");
@@ -117,6 +128,7 @@ public sealed class DeviceLoopTests
     [InlineData(BrokerKind.Mosquitto)]
     public async Task Comes_back_on_after_a_restart_with_the_same_id(BrokerKind kind)
     {
+        // Arrange
         using BrokerUnderTest broker = await BrokerUnderTest.StartAsync(kind);
         string id = "sim-restore-" + Suffix(kind);
         await using TopicWatcher watcher = await TopicWatcher.StartAsync(broker.Port);
@@ -129,9 +141,10 @@ public sealed class DeviceLoopTests
             await first.Process.WaitForExitAsync(TestTimeouts.Process);
         }
 
+        // Act
         using SimulatorProcess second = await SimulatorProcess.StartAsync(broker.Port, id);
 
-        // The LED line comes before the line that says why; wait for both.
+        // Assert: the LED line comes before the line that says why; wait for both.
         await second.WaitForLedAsync(on: true);
         string restored = await second.Process.WaitForOutputLineAsync(line => line.Contains("from its retained state", StringComparison.Ordinal), TestTimeouts.Short);
         Assert.EndsWith("Restored the LED to on from its retained state.", restored, StringComparison.Ordinal);

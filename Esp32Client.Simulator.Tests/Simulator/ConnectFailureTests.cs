@@ -16,23 +16,34 @@ public sealed class ConnectFailureTests
     [InlineData(SocketError.HostUnreachable, "pc is unreachable from this PC: check the address and the network")]
     public void Explains_a_socket_failure_with_a_fix(SocketError error, string expected)
     {
-        var exception = new MqttCommunicationException(new SocketException((int)error));
+        // Arrange
+        MqttCommunicationException exception = new(new SocketException((int)error));
 
-        Assert.Equal(expected, ConnectFailure.Describe(exception, "pc", 1883, s_timeout));
+        // Act
+        string words = ConnectFailure.Describe(exception, "pc", 1883, s_timeout);
+
+        // Assert
+        Assert.Equal(expected, words);
     }
 
     [Fact]
     public void Explains_a_timeout()
     {
-        Assert.Equal(
-            "no answer from pc:1883 within 10 s: check the address and the firewall",
-            ConnectFailure.Describe(new OperationCanceledException(), "pc", 1883, s_timeout));
+        // Act
+        string words = ConnectFailure.Describe(new OperationCanceledException(), "pc", 1883, s_timeout);
+
+        // Assert
+        Assert.Equal("no answer from pc:1883 within 10 s: check the address and the firewall", words);
     }
 
     [Fact]
     public void Keeps_only_the_first_line_of_an_unknown_failure()
     {
-        Assert.Equal("pc:1883: first line", ConnectFailure.Describe(new InvalidOperationException("first line\nsecond line"), "pc", 1883, s_timeout));
+        // Act
+        string words = ConnectFailure.Describe(new InvalidOperationException("first line\nsecond line"), "pc", 1883, s_timeout);
+
+        // Assert
+        Assert.Equal("pc:1883: first line", words);
     }
 
     [Theory]
@@ -41,6 +52,10 @@ public sealed class ConnectFailureTests
     [InlineData(MqttClientConnectResultCode.ServerBusy, "try later", "server busy (try later)")]
     public void Explains_a_refusal_in_words(MqttClientConnectResultCode code, string? reason, string expected)
     {
-        Assert.Equal(expected, ConnectFailure.DescribeRefusal(code, reason));
+        // Act
+        string words = ConnectFailure.DescribeRefusal(code, reason);
+
+        // Assert
+        Assert.Equal(expected, words);
     }
 }

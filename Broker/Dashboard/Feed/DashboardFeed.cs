@@ -33,7 +33,7 @@ public sealed class DashboardFeed : ITrafficListener
     /// <summary>The routed messages, as the flow view draws them.</summary>
     public FlowLog Flow { get; }
 
-    /// <summary>Goes up whenever a client connects, disconnects, subscribes or unsubscribes.</summary>
+    /// <summary>Goes up whenever a client connects, disconnects, subscribes or unsubscribes, or a kept session expires.</summary>
     public long ClientsVersion => Interlocked.Read(ref _clientsVersion);
 
     /// <summary>Goes up whenever a retained message is stored, replaced or cleared.</summary>
@@ -70,7 +70,7 @@ public sealed class DashboardFeed : ITrafficListener
                 Boards.Apply(retained.Topic, retained.Payload, retained.Time);
                 Interlocked.Increment(ref _retainedVersion);
                 break;
-            case ClientConnected or ClientDisconnected or ClientSubscribed or ClientUnsubscribed:
+            case ClientConnected or ClientDisconnected or ClientSubscribed or ClientUnsubscribed or SessionExpired:
                 Interlocked.Increment(ref _clientsVersion);
                 break;
             default:

@@ -2,10 +2,15 @@
 
 import { clock, el, plural } from "./dom.js";
 
-/** Fills the clients table: id, address, protocol, connected since, keep-alive, will and subscriptions. */
+/**
+ * Fills the clients table: id, address, protocol, connected since, keep-alive, will and subscriptions; then the clients
+ * that are away while the broker keeps their sessions (their subscriptions stay, and messages for them queue).
+ */
 export function renderClients(view, body, empty, count) {
-  empty.hidden = view.clients.length > 0;
-  count.textContent = view.total === 0 ? "" : plural(view.total, "client") + " connected";
+  const offline = view.offline ?? [];
+  empty.hidden = view.clients.length + offline.length > 0;
+  const away = offline.length === 0 ? "" : `, ${offline.length} away (session kept)`;
+  count.textContent = view.total + offline.length === 0 ? "" : `${plural(view.total, "client")} connected${away}`;
   const byClient = new Map();
   for (const subscription of view.subscriptions) {
     const filters = byClient.get(subscription.clientId) ?? [];
@@ -24,6 +29,19 @@ export function renderClients(view, body, empty, count) {
       el("span", { class: "chips" }, (byClient.get(client.id) ?? []).map((s) => el("span", { class: "chip", text: s.topicFilter, title: `QoS ${s.qualityOfService}` }))))));
   if (view.total > view.clients.length) {
     rows.push(el("tr", {}, el("td", { colspan: 7, text: `and ${plural(view.total - view.clients.length, "more client")}` })));
+  }
+
+  for (const session of offline) {
+    const kept = session.expiresAt ? `kept until ${clock(session.expiresAt)}` : "kept";
+    rows.push(el("tr", { class: "away" },
+      cell("Client id", session.id, "id"),
+      cell("Address", "away"),
+      cell("Protocol", ""),
+      cell("Connected", `offline since ${clock(session.offlineSince)}; session ${kept}, ${plural(session.queuedMessages, "message")} queued`),
+      cell("Keep-alive", ""),
+      cell("Last will", ""),
+      el("td", { "data-label": "Subscriptions" },
+        el("span", { class: "chips" }, (byClient.get(session.id) ?? []).map((s) => el("span", { class: "chip", text: s.topicFilter, title: `QoS ${s.qualityOfService}` }))))));
   }
 
   body.replaceChildren(...rows);

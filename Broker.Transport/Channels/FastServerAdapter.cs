@@ -1,11 +1,9 @@
-using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
-using Esp32Mqtt.Broker.Transport.Channels;
 using Esp32Mqtt.Broker.Transport.Connections;
 using Esp32Mqtt.Broker.Transport.FlowControl;
 using Esp32Mqtt.Broker.Transport.Framing;
 using Esp32Mqtt.Broker.Transport.KeepAlive;
+using Esp32Mqtt.Broker.Transport.Listening;
 using Esp32Mqtt.Broker.Transport.Ordering;
 using Esp32Mqtt.Broker.Transport.Shortcuts;
 using MQTTnet.Adapter;
@@ -13,15 +11,14 @@ using MQTTnet.Diagnostics.Logger;
 using MQTTnet.Packets;
 using MQTTnet.Server;
 
-namespace Esp32Mqtt.Broker.Transport.Listening;
+namespace Esp32Mqtt.Broker.Transport.Channels;
 
 /// <summary>
-/// The TCP listener MQTTnet serves clients through, in place of its built-in one: it binds the socket itself
-/// (so the real port is known when <c>Port</c> is 0, and a bind failure becomes one clear line), puts a
-/// <see cref="PacketGuardStream"/> under every connection, and serves it through <see cref="StreamChannelAdapter"/>
-/// rather than MQTTnet's MqttChannelAdapter and MqttTcpChannel.
+/// The fast transport's listener for MQTTnet: every connection the <see cref="GuardedListener"/> accepts is served
+/// through <see cref="StreamChannelAdapter"/> and <see cref="ClientChannelAdapter"/> rather than MQTTnet's
+/// MqttChannelAdapter and MqttTcpChannel, and its connections are known to the shortcuts past MQTTnet's queues.
 /// </summary>
-internal sealed class GuardedTcpServerAdapter : IMqttServerAdapter
+internal sealed class FastServerAdapter : IMqttServerAdapter
 {
     private readonly TransportSettings _settings;
     private readonly ConnectionProblems _problems;
@@ -31,15 +28,12 @@ internal sealed class GuardedTcpServerAdapter : IMqttServerAdapter
     private readonly PublishInjector _inlinePublishing;
     private readonly RetainedRoutingGate _routingGate;
     private readonly ClientIdTurns _turns;
-    private readonly ConcurrentDictionary<PacketGuardStream, byte> _openConnections = new();
-    private readonly CancellationTokenSource _stopping = new();
-    private Socket? _listener;
+    private readonly GuardedListener _listener;
     private MqttServerOptions? _serverOptions;
 
     /// <summary>Creates the adapter; nothing is bound until MQTTnet starts it.</summary>
-    public GuardedTcpServerAdapter(TransportSettings settings, ConnectionProblems problems, ConnectPackets directory, DeliveryFlowControl flowControl, AcceptedConnections clientConnections, PublishInjector inlinePublishing, RetainedRoutingGate routingGate, ClientIdTurns turns)
+    public FastServerAdapter(TransportSettings settings, ConnectionProblems problems, ConnectPackets directory, DeliveryFlowControl flowControl, AcceptedConnections clientConnections, PublishInjector inlinePublishing, RetainedRoutingGate routingGate, ClientIdTurns turns)
     {
-        _turns = turns;
         _settings = settings;
         _problems = problems;
         _directory = directory;
@@ -47,93 +41,54 @@ internal sealed class GuardedTcpServerAdapter : IMqttServerAdapter
         _clientConnections = clientConnections;
         _inlinePublishing = inlinePublishing;
         _routingGate = routingGate;
+        _turns = turns;
+        _listener = new GuardedListener(settings, problems, ServeAsync);
     }
 
     /// <inheritdoc />
     public Func<IMqttChannelAdapter, Task>? ClientHandler { get; set; }
 
     /// <summary>The address and real port listened on, once started.</summary>
-    public IPEndPoint? LocalEndPoint { get; private set; }
+    public IPEndPoint? LocalEndPoint => _listener.LocalEndPoint;
 
     /// <inheritdoc />
     public Task StartAsync(MqttServerOptions options, IMqttNetLogger logger)
     {
         _serverOptions = options;
-        _listener = ListenerSocket.Open(_settings.BindAddress, _settings.Port);
-        LocalEndPoint = (IPEndPoint)_listener.LocalEndPoint!;
-        _ = Task.Run(() => AcceptConnectionsAsync(_listener, _stopping.Token));
+        _listener.Start();
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
     public Task StopAsync()
     {
-        StopAccepting();
-        foreach (PacketGuardStream connection in _openConnections.Keys)
-        {
-            connection.Dispose();
-        }
-
+        _listener.CloseAll();
         return Task.CompletedTask;
     }
 
     /// <summary>Closes the listening socket; connections already open go on.</summary>
     public void StopAccepting()
     {
-        if (!_stopping.IsCancellationRequested)
-        {
-            _stopping.Cancel();
-        }
-
-        _listener?.Dispose();
+        _listener.StopAccepting();
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
-        StopAsync().GetAwaiter().GetResult();
-        _stopping.Dispose();
+        _listener.Dispose();
     }
 
-    private async Task AcceptConnectionsAsync(Socket listener, CancellationToken stopping)
+    private async Task ServeAsync(PacketGuardStream guard, IPEndPoint remote, CancellationToken stopping)
     {
-        while (!stopping.IsCancellationRequested)
+        Func<IMqttChannelAdapter, Task>? clientHandler = ClientHandler;
+        if (clientHandler is null || _serverOptions is null)
         {
-            Socket client;
-            try
-            {
-                client = await listener.AcceptAsync(stopping).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException || stopping.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                // A connection that was reset while waiting in the backlog: only that client is affected.
-                continue;
-            }
-
-            // Queued as a work item rather than with Task.Run, whose promise would stay for the connection's life.
-            ThreadPool.QueueUserWorkItem(static state => _ = state.Server.ServeAsync(state.Client, state.Stopping), (Server: this, Client: client, Stopping: stopping), preferLocal: false);
+            return;
         }
-    }
 
-    private async Task ServeAsync(Socket socket, CancellationToken stopping)
-    {
-        IPEndPoint remote = (IPEndPoint)socket.RemoteEndPoint!;
-        socket.NoDelay = true;
         ServedConnection served = new(this, remote);
-        PacketGuardStream guard = PacketGuardStream.OverSocket(socket, _settings.MaxPacketBytes, served.Rejected);
-        _openConnections.TryAdd(guard, 0);
         try
         {
-            Func<IMqttChannelAdapter, Task>? clientHandler = ClientHandler;
-            if (clientHandler is null || _serverOptions is null)
-            {
-                return;
-            }
-
             served.Adapter = new(guard, LocalEndPoint!, remote, _serverOptions.WriterBufferSizeMax, _flowControl, served);
 
             // The wrapper owns the channel adapter and disposes it.
@@ -148,26 +103,19 @@ internal sealed class GuardedTcpServerAdapter : IMqttServerAdapter
                 turnTaking.Finish();
             }
         }
-        catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
-        {
-            // The connection broke; MQTTnet has already ended that client's session and nothing else is affected.
-        }
         finally
         {
-            _openConnections.TryRemove(guard, out _);
             if (served is { Connect: { } connect, Adapter: { } adapter })
             {
                 _clientConnections.Closed(connect.ClientId, adapter);
             }
 
             _directory.Forget(remote);
-            await guard.DisposeAsync().ConfigureAwait(false);
-            _problems.Ended(remote, guard, stopping.IsCancellationRequested);
         }
     }
 
     /// <summary>One connection as this listener serves it: what its adapters report and ask (<see cref="IConnectionOwner"/>).</summary>
-    private sealed class ServedConnection(GuardedTcpServerAdapter server, IPEndPoint remote) : IConnectionOwner
+    private sealed class ServedConnection(FastServerAdapter server, IPEndPoint remote) : IConnectionOwner
     {
         /// <summary>The client's CONNECT, once it has arrived.</summary>
         public MqttConnectPacket? Connect { get; private set; }
