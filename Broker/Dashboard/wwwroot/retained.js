@@ -10,9 +10,9 @@ export function renderRetained(view, body, empty, clear) {
     button.addEventListener("click", () => clear(message.topic, button));
     return el("tr", {},
       el("td", { "data-label": "Topic", class: "id", text: message.topic }),
-      el("td", { "data-label": "Payload", text: payloadText(message.payload) }),
+      el("td", { "data-label": "Payload", class: "payload-cell" }, el("span", { class: "clamp", text: payloadText(message.payload) })),
       el("td", { "data-label": "QoS", text: String(message.qualityOfService) }),
-      el("td", {}, button));
+      el("td", { class: "action" }, button));
   });
   if (view.total > view.messages.length) {
     rows.push(el("tr", {}, el("td", { colspan: 4, text: `and ${view.total - view.messages.length} more` })));
