@@ -1,6 +1,6 @@
 // The clients table and the topic tree of their subscriptions.
 
-import { clock, el, plural } from "./dom.js";
+import { clock, dayAndTime, el, plural } from "./dom.js";
 
 /**
  * Fills the clients table: id, address, protocol, connected since, keep-alive, will and subscriptions; then the clients
@@ -32,7 +32,7 @@ export function renderClients(view, body, empty, count) {
   }
 
   for (const session of offline) {
-    const kept = session.expiresAt ? `kept until ${clock(session.expiresAt)}` : "kept";
+    const kept = session.expiresAt ? `kept until ${dayAndTime(session.expiresAt)}` : "kept";
     rows.push(el("tr", { class: "away" },
       cell("Client id", session.id, "id"),
       cell("Address", "away"),

@@ -39,6 +39,11 @@ export function clock(time) {
   return new Date(time).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 }
 
+/** "10 Dec, 14:03" in the viewer's own time zone, for times days away. */
+export function dayAndTime(time) {
+  return new Date(time).toLocaleString([], { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+}
+
 /** "3 h 12 min", "4 min 10 s", "12 s". */
 export function duration(seconds) {
   const s = Math.max(0, Math.floor(seconds));
