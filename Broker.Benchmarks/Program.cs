@@ -38,7 +38,9 @@ try
     Console.WriteLine(machine.Describe());
 
     // 5. What the load generator manages on its own.
-    ScenarioTimings timings = options.Quick ? ScenarioTimings.Quick : ScenarioTimings.Full;
+    ScenarioTimings timings = options.Quick ? ScenarioTimings.Quick
+        : options.Brokers == BrokerSelection.DashboardCost ? ScenarioTimings.Settled
+        : ScenarioTimings.Full;
     CalibrationResult calibration = await GeneratorCalibration.RunAsync(timings.Calibration, signals.Token);
 
     // 6. Every scenario against every broker, alternating.
