@@ -15,15 +15,17 @@ internal sealed class OurBroker : IBrokerUnderTest
 
     private readonly string _brokerDllPath;
     private readonly BrokerSettings _settings;
+    private readonly string _transport;
     private readonly IReadOnlyList<string> _loggingOff;
     private BrokerProcess? _process;
     private DirectoryInfo? _dataDirectory;
 
-    /// <summary>Runs the broker built at <paramref name="brokerDllPath"/> with <paramref name="settings"/>.</summary>
-    public OurBroker(string brokerDllPath, BrokerSettings settings)
+    /// <summary>Runs the broker built at <paramref name="brokerDllPath"/> with <paramref name="settings"/> over <paramref name="transport"/>.</summary>
+    public OurBroker(string brokerDllPath, BrokerSettings settings, string transport)
     {
         _brokerDllPath = brokerDllPath;
         _settings = settings;
+        _transport = transport;
         _loggingOff = LoggingOverrides.For(Path.GetDirectoryName(brokerDllPath)!);
     }
 
@@ -45,6 +47,10 @@ internal sealed class OurBroker : IBrokerUnderTest
             $"--Broker:BindAddress={BrokerSettings.ListenAddress}",
             $"--Broker:DataDirectory={dataDirectory}",
             string.Create(CultureInfo.InvariantCulture, $"--Broker:MaxPendingMessagesPerClient={_settings.QueueLimit}"),
+            $"--Broker:Transport={_transport}",
+
+            // No DNS-SD announcements from a benchmark: the load stays on this machine.
+            "--Broker:Advertise=false",
             .. _loggingOff,
         ];
     }

@@ -27,8 +27,8 @@ internal static class BrokerSetup
             }
 
             mqttNetVersion = OurBrokerBuild.MqttNetVersionNextTo(brokerDll);
-            brokers.Add(new OurBroker(brokerDll, settings));
-            log.WriteLine($"our broker: dotnet {brokerDll} (revision {revision})");
+            brokers.Add(new OurBroker(brokerDll, settings, options.Transport));
+            log.WriteLine($"our broker: dotnet {brokerDll} (revision {revision}, transport {options.Transport})");
         }
 
         if (options.Brokers != BrokerSelection.Ours)
