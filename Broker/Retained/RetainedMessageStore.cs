@@ -102,7 +102,7 @@ public sealed partial class RetainedMessageStore
                 stream.Flush(flushToDisk: true);
             }
 
-            StoreFileReplacement.Replace(TemporaryPath, FilePath);
+            DurableReplace.Replace(TemporaryPath, FilePath);
         }
     }
 
