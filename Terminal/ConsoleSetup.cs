@@ -6,7 +6,8 @@ namespace Esp32Mqtt.Terminal;
 /// Readies this process's console, once at start, for the symbols our programs print. A Windows console window starts
 /// in the system's OEM code page (437, 850...), which has no arrows or circles: it is switched to UTF-8, and back when
 /// the program ends. Where the output still cannot carry them (redirected to a file or a pipe in a legacy code page,
-/// or a service with no console at all), standard output and error spell them in ASCII.
+/// or a service with no console at all), standard output and error spell them in ASCII. Lines typed into a Windows
+/// console window are read as UTF-16, so that letters outside the console's code page reach the program whole.
 /// </summary>
 internal sealed class ConsoleSetup : IDisposable
 {
@@ -27,6 +28,14 @@ internal sealed class ConsoleSetup : IDisposable
         // Only a console window's code page is ours to change: a redirected output's reader (PowerShell, a log file's
         // viewer) decodes it in the code page it expects, which stays as it is.
         Encoding? previous = OperatingSystem.IsWindows() && !Console.IsOutputRedirected ? TrySwitchToUtf8() : null;
+        if (OperatingSystem.IsWindows() && !Console.IsInputRedirected)
+        {
+            // UTF-16 makes .NET read with ReadConsoleW (ConsolePal.Windows.cs, .NET 10), which hands over what was typed
+            // whatever the console's input code page, and changes nothing in the console. Read as bytes in that code page,
+            // letters outside it are lost, and in code page 65001 the Windows 10 console returns NUL for each of them.
+            _ = TrySetEncoding(SetInputEncoding, Encoding.Unicode);
+        }
+
         ConsoleCapabilities capabilities = ConsoleCapabilities.Decide(
             Console.IsOutputRedirected,
             Console.OutputEncoding.CodePage,
@@ -52,7 +61,7 @@ internal sealed class ConsoleSetup : IDisposable
     {
         if (_encodingToRestore is not null)
         {
-            TrySetOutputEncoding(_encodingToRestore);
+            _ = TrySetEncoding(SetOutputEncoding, _encodingToRestore);
         }
     }
 
@@ -66,14 +75,24 @@ internal sealed class ConsoleSetup : IDisposable
 
         // SetConsoleOutputCP (ConsolePal.Windows.cs, .NET 10): it fails, and .NET throws, where there is no console to
         // switch; the code page read back afterwards then says what the output carries.
-        return TrySetOutputEncoding(Encoding.UTF8) ? previous : null;
+        return TrySetEncoding(SetOutputEncoding, Encoding.UTF8) ? previous : null;
     }
 
-    private static bool TrySetOutputEncoding(Encoding encoding)
+    private static void SetOutputEncoding(Encoding encoding)
+    {
+        Console.OutputEncoding = encoding;
+    }
+
+    private static void SetInputEncoding(Encoding encoding)
+    {
+        Console.InputEncoding = encoding;
+    }
+
+    private static bool TrySetEncoding(Action<Encoding> set, Encoding encoding)
     {
         try
         {
-            Console.OutputEncoding = encoding;
+            set(encoding);
             return true;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
