@@ -111,7 +111,8 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
             retained.Count,
             typeof(MqttServer).Assembly.GetName().Version?.ToString(3) ?? "5",
             _options.Transport,
-            ServiceAdvertisement.For(_options, LocalEndPoint!, Environment.MachineName, MdnsResponder.BrokerVersion)?.Name));
+            ServiceAdvertisement.For(_options, LocalEndPoint!, Environment.MachineName, MdnsResponder.BrokerVersion)?.Name,
+            OperatingSystem.IsWindows() ? Environment.ProcessPath : null));
     }
 
     /// <inheritdoc />
