@@ -23,6 +23,13 @@ if (options.ShowHelp)
     return ExitCodes.Success;
 }
 
+// The figures come from /proc (each broker's CPU time, memory and threads): Linux only.
+if (!OperatingSystem.IsLinux())
+{
+    Console.Error.WriteLine("Broker.Benchmarks needs Linux: it reads each broker's CPU time and memory from /proc. On Windows, run it inside WSL.");
+    return ExitCodes.CouldNotStart;
+}
+
 // 2. Ctrl-C, SIGTERM and any exit stop every broker this run started.
 using ShutdownSignals signals = new();
 try

@@ -2,8 +2,13 @@ using Esp32Mqtt.Broker.Configuration;
 using Esp32Mqtt.Broker.Dashboard;
 using Esp32Mqtt.Broker.Hosting;
 using Esp32Mqtt.Broker.Security;
+using Esp32Mqtt.Terminal;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+
+// 0. The console: UTF-8 in a Windows console window; the arrows spelled in ASCII where the output cannot carry them.
+using ConsoleSetup console = ConsoleSetup.Prepare();
 
 // 1. "hash-password" makes a password hash for appsettings.json; it needs no broker.
 if (args is [HashPasswordCommand.Verb, ..])
@@ -26,7 +31,8 @@ try
     builder.AddDashboard();
     builder.Logging.AddBrokerConsole();
 
-    // 5. Run until Ctrl-C or SIGTERM.
+    // 5. Run until Ctrl-C, SIGTERM, or the console window closes.
+    builder.Services.AddHostedService<ConsoleClosedShutdown>();
     using IHost host = builder.Build();
     await host.RunAsync();
     return 0;

@@ -46,6 +46,18 @@ public sealed class BrokerProcess : IDisposable
         return WaitForPortAsync(Launch(arguments));
     }
 
+    /// <summary>Starts the broker with <paramref name="environment"/> added (a locale, say) and waits for the banner's port line.</summary>
+    public static Task<BrokerProcess> StartWithEnvironmentAsync(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+    {
+        Dictionary<string, string?> merged = new(s_quietEnvironment);
+        foreach (KeyValuePair<string, string?> variable in environment)
+        {
+            merged[variable.Key] = variable.Value;
+        }
+
+        return WaitForPortAsync(ChildProcess.Start("dotnet", [BrokerDllPath, .. arguments], merged));
+    }
+
     /// <summary>
     /// Starts the broker on a host of an <see cref="IsolatedLan"/>, advertising itself there, with <paramref name="arguments"/>
     /// after that, and waits for the banner's port line.

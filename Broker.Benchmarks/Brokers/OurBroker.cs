@@ -16,17 +16,22 @@ internal sealed class OurBroker : IBrokerUnderTest
 
     private readonly string _brokerDllPath;
     private readonly BrokerSettings _settings;
+    private readonly string _transport;
     private readonly IReadOnlyList<string> _loggingOff;
     private readonly DashboardUse _dashboard;
     private BrokerProcess? _process;
     private DirectoryInfo? _dataDirectory;
     private OpenPage? _page;
 
-    /// <summary>Runs the broker built at <paramref name="brokerDllPath"/> with <paramref name="settings"/>, its dashboard used as <paramref name="dashboard"/> says.</summary>
-    public OurBroker(string brokerDllPath, BrokerSettings settings, DashboardUse dashboard = DashboardUse.NoPage)
+    /// <summary>
+    /// Runs the broker built at <paramref name="brokerDllPath"/> with <paramref name="settings"/> over
+    /// <paramref name="transport"/>, its dashboard used as <paramref name="dashboard"/> says.
+    /// </summary>
+    public OurBroker(string brokerDllPath, BrokerSettings settings, string transport, DashboardUse dashboard = DashboardUse.NoPage)
     {
         _brokerDllPath = brokerDllPath;
         _settings = settings;
+        _transport = transport;
         _dashboard = dashboard;
         _loggingOff = LoggingOverrides.For(Path.GetDirectoryName(brokerDllPath)!);
     }
@@ -64,6 +69,10 @@ internal sealed class OurBroker : IBrokerUnderTest
             $"--Broker:BindAddress={BrokerSettings.ListenAddress}",
             $"--Broker:DataDirectory={dataDirectory}",
             string.Create(CultureInfo.InvariantCulture, $"--Broker:MaxPendingMessagesPerClient={_settings.QueueLimit}"),
+            $"--Broker:Transport={_transport}",
+
+            // No DNS-SD announcements from a benchmark: the load stays on this machine.
+            "--Broker:Advertise=false",
             .. _loggingOff,
         ];
     }

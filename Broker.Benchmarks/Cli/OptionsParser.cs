@@ -62,6 +62,15 @@ internal static class OptionsParser
                 case OptionNames.Mosquitto:
                     options = options with { MosquittoPath = Value() };
                     break;
+                case OptionNames.TransportOption:
+                    string transport = Value() ?? string.Empty;
+                    options = options with { Transport = transport };
+                    if (transport is not (OptionNames.FastTransport or OptionNames.MqttNetTransport))
+                    {
+                        problem = $"{OptionNames.TransportOption} takes '{OptionNames.FastTransport}' or '{OptionNames.MqttNetTransport}', not '{transport}'";
+                    }
+
+                    break;
                 case OptionNames.QueueLimit:
                     options = options with { QueueLimit = ParseNumber(argument, Value(), LargestQueueLimit, ref problem) };
                     break;

@@ -22,6 +22,7 @@ internal static class Usage
               --output PATH         result files PATH.json and PATH.csv (default Broker.Benchmarks/results/latest)
               --broker-dll PATH     run this Broker.dll instead of building Broker/Broker.csproj in Release
               --mosquitto PATH      the mosquitto program (default: PATH, then /usr/sbin)
+              --transport NAME      our broker's transport: fast (default) or mqttnet (MQTTnet's own channel adapter)
               --queue-limit N       per-client queue limit for both brokers (default {Brokers.BrokerSettings.DefaultQueueLimit})
               --help                this text
             """);

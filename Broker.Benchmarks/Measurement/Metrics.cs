@@ -18,6 +18,9 @@ internal static class Metrics
     /// <summary>Messages received over messages that should have been received, over the whole run including warm-up.</summary>
     public static readonly Metric Delivered = new("delivered_percent", "delivered", "% of sent", Better.Higher, 2);
 
+    /// <summary>Complete exchanges per second of one client in lock step (publish, delivery, both acknowledgements).</summary>
+    public static readonly Metric RoundTripRate = new("round_trips_per_second", "round trips", "/s", Better.Higher, 0);
+
     /// <summary>Median publish-to-receive latency.</summary>
     public static readonly Metric LatencyMedian = new("latency_p50_us", "latency p50", "µs", Better.Lower, 0);
 
@@ -57,7 +60,7 @@ internal static class Metrics
     /// <summary>All of them, in table order.</summary>
     public static IReadOnlyList<Metric> All { get; } =
     [
-        CpuPerMessage, DeliveredRate, BrokerCpu, GeneratorCpu, Delivered, LatencyMedian, Latency99, Latency999, SenderLag99,
+        CpuPerMessage, DeliveredRate, RoundTripRate, BrokerCpu, GeneratorCpu, Delivered, LatencyMedian, Latency99, Latency999, SenderLag99,
         PssPerConnection, RssPerConnection, PssPerConnectionAfterIdle, IdleCpu, ConnectionsAlive, StartupTime, DashboardStartupTime, MemoryAtStart,
     ];
 }

@@ -29,16 +29,16 @@ internal static class BrokerSetup
             mqttNetVersion = OurBrokerBuild.MqttNetVersionNextTo(brokerDll);
             if (options.Brokers == BrokerSelection.DashboardCost)
             {
-                brokers.Add(new OurBroker(brokerDll, settings, DashboardUse.Off));
-                brokers.Add(new OurBroker(brokerDll, settings, DashboardUse.NoPage));
-                brokers.Add(new OurBroker(brokerDll, settings, DashboardUse.OnePage));
+                brokers.Add(new OurBroker(brokerDll, settings, options.Transport, DashboardUse.Off));
+                brokers.Add(new OurBroker(brokerDll, settings, options.Transport, DashboardUse.NoPage));
+                brokers.Add(new OurBroker(brokerDll, settings, options.Transport, DashboardUse.OnePage));
             }
             else
             {
-                brokers.Add(new OurBroker(brokerDll, settings));
+                brokers.Add(new OurBroker(brokerDll, settings, options.Transport));
             }
 
-            log.WriteLine($"our broker: dotnet {brokerDll} (revision {revision})");
+            log.WriteLine($"our broker: dotnet {brokerDll} (revision {revision}, transport {options.Transport})");
         }
 
         if (options.Brokers is BrokerSelection.Mosquitto or BrokerSelection.Both)

@@ -12,6 +12,7 @@ internal static class ScenarioCatalog
         new FanOutScenario(),
         new FanInScenario(),
         new QosOneScenario(),
+        new NagleLockStepScenario(),
         new BurstScenario(),
         new LatencyScenario(LatencyScenario.ClickingRate),
         new LatencyScenario(LatencyScenario.BusyRate),

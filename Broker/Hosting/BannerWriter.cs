@@ -24,6 +24,7 @@ public static class BannerWriter
 
         writer.WriteLine(PortLinePrefix + facts.LocalEndPoint.Port.ToString(CultureInfo.InvariantCulture) + Where(facts.LocalEndPoint.Address));
         WriteAddresses(writer, facts);
+        WriteFirewallReminder(writer, facts);
         writer.WriteLine("Anonymous clients: " + DescribeAccess(facts.AnonymousAllowed, facts.UserCount));
         string loaded = facts.RetainedMessageCount switch
         {
@@ -78,6 +79,18 @@ public static class BannerWriter
         {
             writer.WriteLine($"  {address.Address,-15}  ({address.InterfaceName})");
         }
+    }
+
+    private static void WriteFirewallReminder(TextWriter writer, BannerFacts facts)
+    {
+        // Windows Defender Firewall asks once, when a program first listens, whether to let it in; cancelled, the program
+        // stays blocked without another question, and a board's connection attempts time out without a word on either side.
+        if (facts.FirewallProgram is null || IPAddress.IsLoopback(facts.LocalEndPoint.Address))
+        {
+            return;
+        }
+
+        writer.WriteLine($"Windows Defender Firewall must allow {facts.FirewallProgram} on private networks, or boards cannot connect: choose Allow when Windows asks (README.md, Troubleshooting, shows how to check).");
     }
 
     private static string DescribeAccess(bool anonymousAllowed, int userCount)

@@ -23,6 +23,9 @@ namespace Esp32Mqtt.Broker.Hosting;
 /// </summary>
 public sealed partial class BrokerServer : IHostedLifecycleService, IDisposable
 {
+    /// <summary>How long stopping waits for the connections to end before it writes the retained messages anyway.</summary>
+    private static readonly TimeSpan s_connectionsEndLimit = TimeSpan.FromSeconds(5);
+
     private readonly BrokerOptions _options;
     private readonly IBrokerTransport _transport;
     private readonly ConnectionValidator _validator;
@@ -121,6 +124,7 @@ public sealed partial class BrokerServer : IHostedLifecycleService, IDisposable
             typeof(MqttServer).Assembly.GetName().Version?.ToString(3) ?? "5",
             _options.Transport,
             ServiceAdvertisement.For(_options, LocalEndPoint!, Environment.MachineName, MdnsResponder.BrokerVersion)?.Name,
+            OperatingSystem.IsWindows() ? Environment.ProcessPath : null,
             [.. _bannerSections.SelectMany(section => section.Lines(lanAddresses))]));
     }
 
@@ -146,9 +150,20 @@ public sealed partial class BrokerServer : IHostedLifecycleService, IDisposable
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         // Stop taking new connections first, then disconnect every client (MQTT 5 clients get "server shutting down"),
-        // then wait for the retained messages written behind (QoS 0 ones, and the wills the disconnects published).
+        // wait until MQTTnet has finished with each (it dispatches a lost client's will as its connection ends, after
+        // StopAsync has returned: MqttConnectedClient.RunAsync), then for the retained messages written behind (QoS 0
+        // ones, and those wills).
         _transport.StopAccepting();
         await Server.StopAsync(new MqttServerStopOptions()).ConfigureAwait(false);
+        try
+        {
+            await _transport.WhenAllConnectionsEndedAsync().WaitAsync(s_connectionsEndLimit, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is TimeoutException or OperationCanceledException)
+        {
+            // A connection stuck closing does not keep what the others left from being written.
+        }
+
         await _storeWriter.FlushAsync().ConfigureAwait(false);
         LogStopped(_logger);
     }
