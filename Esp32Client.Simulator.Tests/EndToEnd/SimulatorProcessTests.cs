@@ -81,11 +81,10 @@ public sealed class SimulatorProcessTests
     {
         // Arrange: .NET takes the output's encoding from the locale's charset on Linux and macOS (LC_ALL first).
         Skip.IfNot(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "The output's encoding follows the locale only on Linux and macOS.");
-        string dll = Path.Combine(AppContext.BaseDirectory, "Esp32Client.Simulator.dll");
         string port = FreeTcpPort.Find().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         // Act
-        using ChildProcess board = ChildProcess.Start("dotnet", [dll, "--broker", "127.0.0.1", "--port", port, "--id", "sim-glyphs"], new Dictionary<string, string?> { ["LC_ALL"] = locale });
+        using ChildProcess board = ChildProcess.Start("dotnet", [SimulatorProcess.DllPath, "--broker", "127.0.0.1", "--port", port, "--id", "sim-glyphs"], new Dictionary<string, string?> { ["LC_ALL"] = locale });
 
         // Assert
         string line = await board.WaitForOutputLineAsync(line => line.Contains(" LED ", StringComparison.Ordinal), TestTimeouts.Process);
