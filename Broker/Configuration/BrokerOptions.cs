@@ -1,3 +1,5 @@
+using Esp32Mqtt.Broker.Tls;
+
 namespace Esp32Mqtt.Broker.Configuration;
 
 /// <summary>The broker's settings, bound from the configuration section <c>Broker</c>.</summary>
@@ -47,6 +49,9 @@ public sealed class BrokerOptions
 
     /// <summary>Seconds a new TCP connection may take to send its MQTT CONNECT packet before it is closed.</summary>
     public int ConnectTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>The TLS listener beside the plain one (section <c>Broker:Tls</c>).</summary>
+    public TlsOptions Tls { get; set; } = new();
 
     /// <summary>Whether clients that send no user name are accepted, resolving the unset default.</summary>
     public bool AnonymousClientsAllowed => AllowAnonymous ?? Users.Count == 0;

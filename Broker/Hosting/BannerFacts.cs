@@ -10,6 +10,7 @@ namespace Esp32Mqtt.Broker.Hosting;
 /// <param name="RetainedStorePath">The retained-message store file.</param>
 /// <param name="RetainedMessageCount">How many retained messages were loaded from it.</param>
 /// <param name="MqttNetVersion">The MQTTnet version serving clients.</param>
+/// <param name="Tls">The TLS listener, or null when TLS is off.</param>
 public sealed record BannerFacts(
     IPEndPoint LocalEndPoint,
     IReadOnlyList<LanAddress> LanAddresses,
@@ -17,4 +18,5 @@ public sealed record BannerFacts(
     int UserCount,
     string RetainedStorePath,
     int RetainedMessageCount,
-    string MqttNetVersion);
+    string MqttNetVersion,
+    TlsBannerFacts? Tls = null);

@@ -9,11 +9,15 @@ public static class BannerWriter
     /// <summary>The start of the line that carries the real port; tests read the port from it.</summary>
     public const string PortLinePrefix = "Listening on port ";
 
+    /// <summary>The start of the line that carries the TLS listener's real port.</summary>
+    public const string TlsPortLinePrefix = "TLS on port ";
+
     /// <summary>Writes the banner.</summary>
     public static void Write(TextWriter writer, BannerFacts facts)
     {
         writer.WriteLine($"esp32mqtt broker (MQTTnet {facts.MqttNetVersion}; MQTT 3.1, 3.1.1 and 5.0)");
         writer.WriteLine(PortLinePrefix + facts.LocalEndPoint.Port.ToString(CultureInfo.InvariantCulture) + Where(facts.LocalEndPoint.Address));
+        writer.WriteLine(DescribeTls(facts.Tls));
         WriteAddresses(writer, facts);
         writer.WriteLine("Anonymous clients: " + DescribeAccess(facts.AnonymousAllowed, facts.UserCount));
         string loaded = facts.RetainedMessageCount switch
@@ -61,6 +65,19 @@ public static class BannerWriter
         {
             writer.WriteLine($"  {address.Address,-15}  ({address.InterfaceName})");
         }
+    }
+
+    private static string DescribeTls(TlsBannerFacts? tls)
+    {
+        if (tls is null)
+        {
+            return "TLS: off ('dotnet run --project Broker -- make-certificates' sets it up)";
+        }
+
+        string port = TlsPortLinePrefix + tls.LocalEndPoint.Port.ToString(CultureInfo.InvariantCulture) + " too";
+        return tls.AuthorityCertificateFile is null
+            ? $"{port}, with the certificate in {tls.CertificateFile}"
+            : $"{port}; boards and clients check the broker with the certificate authority in {tls.AuthorityCertificateFile}";
     }
 
     private static string DescribeAccess(bool anonymousAllowed, int userCount)

@@ -3,6 +3,7 @@ using Esp32Mqtt.Broker.ConsoleCommands;
 using Esp32Mqtt.Broker.Observation;
 using Esp32Mqtt.Broker.Retained;
 using Esp32Mqtt.Broker.Security;
+using Esp32Mqtt.Broker.Tls;
 using Esp32Mqtt.Broker.Traffic;
 using Esp32Mqtt.Broker.Transport;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,7 @@ public static class BrokerHostBuilderExtensions
             .Bind(builder.Configuration.GetSection(BrokerOptions.SectionName), binder => binder.ErrorOnUnknownConfiguration = true)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<BrokerOptions>, BrokerOptionsValidator>();
+        services.AddSingleton<IValidateOptions<BrokerOptions>, TlsOptionsValidator>();
         services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
 
         // The host reports its own start-up failure with a stack trace; Program.cs prints one clear line instead.
@@ -43,6 +45,7 @@ public static class BrokerHostBuilderExtensions
         services.AddSingleton<InlinePublishing>();
         services.AddSingleton<RetainedRoutingGate>();
         services.AddSingleton<GuardedTcpServerAdapter>();
+        services.AddSingleton<TlsListener>();
         services.AddSingleton<SubscriptionRegistry>();
         services.AddSingleton<ConnectionAuthenticator>();
         services.AddSingleton<RetainedMessageStore>();

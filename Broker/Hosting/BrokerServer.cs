@@ -3,6 +3,7 @@ using Esp32Mqtt.Broker.Configuration;
 using Esp32Mqtt.Broker.ConsoleCommands;
 using Esp32Mqtt.Broker.Observation;
 using Esp32Mqtt.Broker.Retained;
+using Esp32Mqtt.Broker.Tls;
 using Esp32Mqtt.Broker.Transport;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,7 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
 {
     private readonly BrokerOptions _options;
     private readonly GuardedTcpServerAdapter _adapter;
+    private readonly TlsListener _tls;
     private readonly IEnumerable<IMqttServerObserver> _observers;
     private readonly RetainedMessageStore _store;
     private readonly RetainedStoreWriter _storeWriter;
@@ -26,6 +28,7 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
     public BrokerServer(
         IOptions<BrokerOptions> options,
         GuardedTcpServerAdapter adapter,
+        TlsListener tls,
         MqttNetLogBridge mqttNetLogger,
         IEnumerable<IMqttServerObserver> observers,
         RetainedMessageStore store,
@@ -35,6 +38,7 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
     {
         _options = options.Value;
         _adapter = adapter;
+        _tls = tls;
         _observers = observers;
         _store = store;
         _storeWriter = storeWriter;
@@ -66,6 +70,7 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
         }
 
         await Server.StartAsync().ConfigureAwait(false);
+        _tls.Start();
         IList<MQTTnet.MqttApplicationMessage> retained = await Server.GetRetainedMessagesAsync().ConfigureAwait(false);
         BannerWriter.Write(_console.Output, new BannerFacts(
             LocalEndPoint!,
@@ -74,7 +79,8 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
             _options.Users.Count,
             _store.FilePath,
             retained.Count,
-            typeof(MqttServer).Assembly.GetName().Version?.ToString(3) ?? "5"));
+            typeof(MqttServer).Assembly.GetName().Version?.ToString(3) ?? "5",
+            _tls.LocalEndPoint is { } tlsEndPoint ? new TlsBannerFacts(tlsEndPoint, _tls.Setup.AuthorityCertificateFile, _tls.Setup.CertificateFile) : null));
     }
 
     /// <inheritdoc />
@@ -83,6 +89,7 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
         // Stop taking new connections first, then disconnect every client (MQTT 5 clients get "server shutting down"),
         // then wait for the retained messages written behind (QoS 0 ones, and the wills the disconnects published).
         _adapter.StopAccepting();
+        _tls.StopAccepting();
         await Server.StopAsync(new MqttServerStopOptions()).ConfigureAwait(false);
         await _storeWriter.FlushAsync().ConfigureAwait(false);
         LogStopped(_logger);

@@ -36,6 +36,15 @@ public sealed partial class ConnectionProblemLog : IDisposable
         }
     }
 
+    /// <summary>Reports a connection closed before MQTT began for <paramref name="reason"/> (a failed TLS handshake, say).</summary>
+    public void Closed(IPEndPoint remote, string reason)
+    {
+        if (_logger.IsEnabled(LogLevel.Warning) && _throttle.TryEnter())
+        {
+            LogClosed(_logger, EndpointText.Format(remote), reason);
+        }
+    }
+
     /// <summary>Reports how a connection that never became an MQTT client ended, if that says something useful.</summary>
     public void Ended(IPEndPoint remote, PacketGuardStream guard, bool brokerStopping)
     {

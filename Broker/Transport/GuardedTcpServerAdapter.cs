@@ -112,12 +112,27 @@ public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
         }
     }
 
-    private async Task ServeAsync(Socket socket, CancellationToken stopping)
+    /// <summary>
+    /// Serves a connection that another listener accepted and opened, whose bytes come through <paramref name="transport"/>
+    /// (a TLS stream after its handshake, Tls.TlsListener), as this listener serves its own: guarded, watched for its
+    /// keep-alive, and stopped with the broker. Owns <paramref name="transport"/>; ends when the connection does.
+    /// </summary>
+    public Task ServeAsync(Stream transport, IPEndPoint localEndPoint, IPEndPoint remote)
+    {
+        return ServeAsync(remote, localEndPoint, rejected => new PacketGuardStream(transport, _options.MaxPacketBytes, rejected), _stopping.Token);
+    }
+
+    private Task ServeAsync(Socket socket, CancellationToken stopping)
     {
         IPEndPoint remote = EndpointText.Normalize((IPEndPoint)socket.RemoteEndPoint!);
         socket.NoDelay = true;
+        return ServeAsync(remote, LocalEndPoint!, rejected => PacketGuardStream.OverSocket(socket, _options.MaxPacketBytes, rejected), stopping);
+    }
+
+    private async Task ServeAsync(IPEndPoint remote, IPEndPoint local, Func<Action<PacketGuardRejection>, PacketGuardStream> guardConnection, CancellationToken stopping)
+    {
         ServedConnection served = new(this, remote);
-        PacketGuardStream guard = PacketGuardStream.OverSocket(socket, _options.MaxPacketBytes, served.Rejected);
+        PacketGuardStream guard = guardConnection(served.Rejected);
         _openConnections.TryAdd(guard, 0);
         try
         {
@@ -127,7 +142,7 @@ public sealed class GuardedTcpServerAdapter : IMqttServerAdapter
                 return;
             }
 
-            served.Adapter = new(guard, LocalEndPoint!, remote, _serverOptions.WriterBufferSizeMax, _flowControl, served);
+            served.Adapter = new(guard, local, remote, _serverOptions.WriterBufferSizeMax, _flowControl, served);
 
             // The wrapper owns the channel adapter and disposes it.
             using ClientChannelAdapter clientAdapter = new(served.Adapter, served, _routingGate, _options.MaxPayloadBytes);

@@ -9,22 +9,26 @@ namespace Esp32Mqtt.Broker.Transport;
 public static class ListenerSocket
 {
     private const int Backlog = 512;
-    private const int AlternativePort = 1884;
     private const int FirstUnprivilegedPort = 1024;
 
-    /// <summary>Binds and listens on <paramref name="bindAddress"/> (<c>*</c> = every interface) and <paramref name="port"/>.</summary>
-    public static Socket Open(string bindAddress, int port)
+    /// <summary>
+    /// Binds and listens on <paramref name="bindAddress"/> (<c>*</c> = every interface) and <paramref name="port"/>. A
+    /// failure names <paramref name="portSwitch"/>, the command-line switch that sets this port, whose usual value is
+    /// <paramref name="standardPort"/>.
+    /// </summary>
+    public static Socket Open(string bindAddress, int port, string portSwitch = CommandLineSwitches.Port, int standardPort = BrokerOptions.StandardMqttPort)
     {
+        ListenerPort listener = new(port, portSwitch, standardPort);
         if (bindAddress != BrokerOptions.AllInterfaces)
         {
-            return Bind(IPAddress.Parse(bindAddress), port, dualMode: false);
+            return Bind(IPAddress.Parse(bindAddress), listener, dualMode: false);
         }
 
         if (Socket.OSSupportsIPv6)
         {
             try
             {
-                return Bind(IPAddress.IPv6Any, port, dualMode: true);
+                return Bind(IPAddress.IPv6Any, listener, dualMode: true);
             }
             catch (BrokerStartupException exception) when (exception.InnerException is SocketException
             {
@@ -35,10 +39,10 @@ public static class ListenerSocket
             }
         }
 
-        return Bind(IPAddress.Any, port, dualMode: false);
+        return Bind(IPAddress.Any, listener, dualMode: false);
     }
 
-    private static Socket Bind(IPAddress address, int port, bool dualMode)
+    private static Socket Bind(IPAddress address, ListenerPort listener, bool dualMode)
     {
         Socket socket = new(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
@@ -57,14 +61,14 @@ public static class ListenerSocket
                 AllowRebindDuringTimeWait(socket);
             }
 
-            socket.Bind(new IPEndPoint(address, port));
+            socket.Bind(new IPEndPoint(address, listener.Port));
             socket.Listen(Backlog);
             return socket;
         }
         catch (SocketException exception)
         {
             socket.Dispose();
-            throw new BrokerStartupException(Explain(exception, address, port), exception);
+            throw new BrokerStartupException(Explain(exception, address, listener), exception);
         }
     }
 
@@ -81,23 +85,27 @@ public static class ListenerSocket
         socket.SetRawSocketOption(level, name, BitConverter.GetBytes(1));
     }
 
-    private static string Explain(SocketException exception, IPAddress address, int port)
+    private static string Explain(SocketException exception, IPAddress address, ListenerPort listener)
     {
-        int suggestedPort = port == BrokerOptions.StandardMqttPort ? AlternativePort : port + 1;
+        int port = listener.Port;
+        int suggestedPort = port + 1;
         return exception.SocketErrorCode switch
         {
             SocketError.AddressAlreadyInUse =>
                 $"Cannot listen on port {port}: another program is already using it, most likely another MQTT broker such as Mosquitto. "
-                + $"Stop that program, or start this broker on another port: dotnet run --project Broker -- --port {suggestedPort}",
+                + $"Stop that program, or start this broker on another port: dotnet run --project Broker -- {listener.Switch} {suggestedPort}",
             SocketError.AccessDenied when port < FirstUnprivilegedPort =>
                 $"Cannot listen on port {port}: ports below {FirstUnprivilegedPort} need administrator rights. "
-                + $"Use the standard MQTT port instead: --port {BrokerOptions.StandardMqttPort}",
+                + $"Use the standard MQTT port instead: {listener.Switch} {listener.StandardPort}",
             SocketError.AccessDenied =>
-                $"Cannot listen on port {port}: the operating system refused (a firewall or security policy?). Try another port: --port {suggestedPort}",
+                $"Cannot listen on port {port}: the operating system refused (a firewall or security policy?). Try another port: {listener.Switch} {suggestedPort}",
             SocketError.AddressNotAvailable =>
                 $"Cannot listen on {address}: it is not an address of this computer. "
                 + $"Set Broker:BindAddress to {BrokerOptions.AllInterfaces} (every interface) or to one of this computer's addresses",
             _ => $"Cannot listen on {address} port {port}: {exception.Message}",
         };
     }
+
+    /// <summary>A port to listen on, the switch that sets it, and its usual value.</summary>
+    private readonly record struct ListenerPort(int Port, string Switch, int StandardPort);
 }
