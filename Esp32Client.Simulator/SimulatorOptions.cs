@@ -15,7 +15,12 @@ public sealed class SimulatorOptions
         ["--username"] = Section + ":" + nameof(Username),
         ["--password"] = Section + ":" + nameof(Password),
         ["--telemetry-seconds"] = Section + ":" + nameof(TelemetrySeconds),
+        [TlsSwitch] = Section + ":" + nameof(Tls),
+        ["--ca-file"] = Section + ":" + nameof(CaFile),
     };
+
+    /// <summary>The switch that turns TLS on; it may stand alone, as a flag.</summary>
+    public const string TlsSwitch = "--tls";
 
     /// <summary>Broker host name or address. Unlike the board, the simulator runs on the PC, so localhost is right.</summary>
     public string Broker { get; set; } = "localhost";
@@ -34,4 +39,29 @@ public sealed class SimulatorOptions
 
     /// <summary>Seconds between telemetry messages (60, as on the board).</summary>
     public int TelemetrySeconds { get; set; } = 60;
+
+    /// <summary>Whether to connect over TLS, as the board's <c>UseTls</c> setting (the broker's TLS port is usually 8883).</summary>
+    public bool Tls { get; set; }
+
+    /// <summary>
+    /// With <see cref="Tls"/>: the PEM file of the certificate authority that signed the broker's certificate, as the
+    /// board's <c>BrokerCaCertificatePem</c>; empty to trust the authorities this PC trusts.
+    /// </summary>
+    public string CaFile { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The command line with a lone <c>--tls</c> written as <c>--tls=true</c>: the configuration's command-line reader
+    /// takes the next argument as every switch's value.
+    /// </summary>
+    public static string[] ExpandFlags(string[] args)
+    {
+        var expanded = new List<string>(args.Length);
+        for (int index = 0; index < args.Length; index++)
+        {
+            bool valueFollows = index + 1 < args.Length && bool.TryParse(args[index + 1], out _);
+            expanded.Add(args[index] == TlsSwitch && !valueFollows ? TlsSwitch + "=true" : args[index]);
+        }
+
+        return [.. expanded];
+    }
 }

@@ -26,7 +26,8 @@ public sealed class SimulatedBoard : IDisposable
         var clock = new SystemClock(_log);
         var topics = new DeviceTopics(deviceId);
         var policy = new ConnectionPolicy();
-        _mqtt = new MqttNetConnection(options.Broker, options.Port, options.Username, options.Password, _log);
+        BrokerCertificateCheck? tls = options.Tls ? new BrokerCertificateCheck(options.Broker, options.CaFile) : null;
+        _mqtt = new MqttNetConnection(options.Broker, options.Port, options.Username, options.Password, _log, tls);
         var led = new LedController(new ConsoleLed(view), clock);
         var health = new SimulatedHealth(options.Broker, options.Port);
         _device = new LedDevice(topics, led, _mqtt, clock, health, _log, options.TelemetrySeconds * 1000, FirmwareInfo.Version);
