@@ -1,5 +1,6 @@
 using Esp32Mqtt.Broker.ConsoleCommands;
 using Esp32Mqtt.Broker.Hosting;
+using Esp32Mqtt.Broker.Tls;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -30,6 +31,9 @@ public sealed class InProcessBroker : IAsyncDisposable
     /// <summary>The port it listens on (loopback only).</summary>
     public int Port => Services.GetRequiredService<BrokerServer>().LocalEndPoint!.Port;
 
+    /// <summary>The TLS port, when TLS is on (certificates in the data directory).</summary>
+    public int? TlsPort => Services.GetRequiredService<TlsListener>().LocalEndPoint?.Port;
+
     /// <summary>The host's services, to reach the MQTTnet server or the subscription registry.</summary>
     public IServiceProvider Services => _host.Services;
 
@@ -46,7 +50,7 @@ public sealed class InProcessBroker : IAsyncDisposable
     public ConsoleOutput Output { get; }
 
     /// <summary>
-    /// Starts a broker. <paramref name="settings"/> override configuration keys (such as <c>Broker:AllowAnonymous</c> or
+    /// Starts a broker, on port 0 for TLS too. <paramref name="settings"/> override configuration keys (such as <c>Broker:AllowAnonymous</c> or
     /// <c>Logging:LogLevel:Esp32Mqtt.Broker.Messages</c>); <paramref name="dataDirectory"/> reuses a store folder
     /// (for restart tests), otherwise a temporary one is made and deleted with the broker.
     /// </summary>
@@ -57,6 +61,7 @@ public sealed class InProcessBroker : IAsyncDisposable
         Dictionary<string, string?> configuration = new()
         {
             ["Broker:Port"] = "0",
+            ["Broker:Tls:Port"] = "0",
             ["Broker:BindAddress"] = "127.0.0.1",
             ["Broker:DataDirectory"] = directory,
             ["Logging:LogLevel:Default"] = "Information",

@@ -21,10 +21,28 @@ public sealed class BannerWriterTests
         string[] lines = writer.ToString().Split(Environment.NewLine);
         Assert.Equal("esp32mqtt broker (MQTTnet 5.2.0; MQTT 3.1, 3.1.1 and 5.0)", lines[0]);
         Assert.Equal("Listening on port 1883 on every network interface (IPv4 and IPv6).", lines[1]);
-        Assert.Equal("Put this PC's address into the firmware settings as the broker address (never 127.0.0.1: on the board, that is the board itself):", lines[2]);
-        Assert.Equal("  192.168.1.23     (wlan0)", lines[3]);
-        Assert.Equal("Anonymous clients: allowed (no users configured; 'dotnet run --project Broker -- hash-password' makes one)", lines[4]);
-        Assert.Equal("Retained messages are stored in /home/me/data/retained.json", lines[5]);
+        Assert.Equal("TLS: off ('dotnet run --project Broker -- make-certificates' sets it up)", lines[2]);
+        Assert.Equal("Put this PC's address into the firmware settings as the broker address (never 127.0.0.1: on the board, that is the board itself):", lines[3]);
+        Assert.Equal("  192.168.1.23     (wlan0)", lines[4]);
+        Assert.Equal("Anonymous clients: allowed (no users configured; 'dotnet run --project Broker -- hash-password' makes one)", lines[5]);
+        Assert.Equal("Retained messages are stored in /home/me/data/retained.json", lines[6]);
+    }
+
+    [Theory]
+    [InlineData("/home/me/data/certificates/ca.crt", "TLS on port 8883 too; boards and clients check the broker with the certificate authority in /home/me/data/certificates/ca.crt")]
+    [InlineData(null, "TLS on port 8883 too, with the certificate in /etc/broker/cert.pem")]
+    public void Shows_the_tls_port_and_what_clients_check_it_with(string? authority, string expected)
+    {
+        // Arrange
+        TlsBannerFacts tls = new(new IPEndPoint(IPAddress.IPv6Any, 8883), authority, authority is null ? "/etc/broker/cert.pem" : "/home/me/data/certificates/server.crt");
+        BannerFacts facts = new(new IPEndPoint(IPAddress.IPv6Any, 1883), [s_wifi], AnonymousAllowed: true, UserCount: 0, "retained.json", 0, "5.2.0", tls);
+        using StringWriter writer = new();
+
+        // Act
+        BannerWriter.Write(writer, facts);
+
+        // Assert
+        Assert.Equal(expected, writer.ToString().Split(Environment.NewLine)[2]);
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public static class LocalCertificateAuthority
 
     /// <summary>
     /// Makes the broker's certificate for <paramref name="names"/>, signed by <paramref name="authority"/> (which must hold
-    /// its private key). It ends with the authority if the authority ends first.
+    /// its private key), valid within the authority's own dates.
     /// </summary>
     public static X509Certificate2 IssueServerCertificate(X509Certificate2 authority, ServerNames names, DateTimeOffset now)
     {
@@ -70,9 +70,16 @@ public static class LocalCertificateAuthority
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, critical: false));
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(authority, includeKeyIdentifier: true, includeIssuerAndSerial: false));
 
-        DateTimeOffset notAfter = now + ServerLifetime;
+        // Within the authority's own validity, which CertificateRequest.Create insists on.
+        DateTimeOffset authorityStarts = new(authority.NotBefore.ToUniversalTime(), TimeSpan.Zero);
         DateTimeOffset authorityEnds = new(authority.NotAfter.ToUniversalTime(), TimeSpan.Zero);
-        using X509Certificate2 unsigned = request.Create(authority, now - Backdating, notAfter < authorityEnds ? notAfter : authorityEnds, SerialNumber());
+        DateTimeOffset notBefore = now - Backdating;
+        DateTimeOffset notAfter = now + ServerLifetime;
+        using X509Certificate2 unsigned = request.Create(
+            authority,
+            notBefore > authorityStarts ? notBefore : authorityStarts,
+            notAfter < authorityEnds ? notAfter : authorityEnds,
+            SerialNumber());
         return unsigned.CopyWithPrivateKey(key);
     }
 

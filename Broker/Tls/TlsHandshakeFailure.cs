@@ -43,7 +43,10 @@ public static class TlsHandshakeFailure
 
     /// <summary>
     /// Why the handshake failed. A client that refuses the broker's certificate says so with a TLS alert (RFC 8446,
-    /// section 6.2), which OpenSSL and SChannel report by name in the exception's message.
+    /// section 6.2), which OpenSSL reports by name in the exception's message. mbedTLS, on the board, picks the alert
+    /// from what its check found (library/ssl_tls.c, mbedtls_ssl_parse_certificate): unknown_ca for an authority it does
+    /// not have, bad_certificate for a name not in the certificate, certificate_expired for dates. Mosquitto's clients
+    /// send internal_error for a name not in the certificate.
     /// </summary>
     public static string Describe(Exception exception, string? authorityCertificateFile)
     {
@@ -51,17 +54,28 @@ public static class TlsHandshakeFailure
         string giveAuthority = authorityCertificateFile is null
             ? "give the client the certificate authority that signed this broker's certificate"
             : $"give the client the authority's certificate, {authorityCertificateFile}";
-        if (Mentions(message, "unknown ca") || Mentions(message, "untrusted"))
+        const string Names = "make-certificates lists the names it holds";
+        if (Mentions(message, "unknown ca"))
         {
             return $"the client does not trust this broker's certificate: {giveAuthority}";
         }
 
-        if (Mentions(message, "bad certificate") || Mentions(message, "certificate unknown") || Mentions(message, "certificate_unknown"))
+        if (Mentions(message, "bad certificate"))
         {
-            return $"the client refused this broker's certificate (is the name it connects to in the certificate? make-certificates lists the names): {giveAuthority}";
+            return $"the client refused this broker's certificate: is the name it connects to in the certificate? ({Names})";
         }
 
-        if (Mentions(message, "protocol version") || Mentions(message, "unsupported protocol") || Mentions(message, "no protocols available"))
+        if (Mentions(message, "certificate expired"))
+        {
+            return "the client finds this broker's certificate out of date: make a new one (make-certificates --force), or check the client's clock";
+        }
+
+        if (Mentions(message, "internal error"))
+        {
+            return $"the client broke off the TLS handshake, as Mosquitto's clients do for a name that is not in the certificate ({Names})";
+        }
+
+        if (Mentions(message, "protocol version") || Mentions(message, "unsupported protocol"))
         {
             return "the client offered only TLS versions older than 1.2, which this broker refuses";
         }
