@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Esp32Client.Simulator.Networking;
 using MQTTnet;
+using MQTTnet.Adapter;
 using MQTTnet.Exceptions;
 
 namespace Esp32Client.Simulator.Tests.Simulator;
@@ -33,6 +34,27 @@ public sealed class ConnectFailureTests
     public void Keeps_only_the_first_line_of_an_unknown_failure()
     {
         Assert.Equal("pc:1883: first line", ConnectFailure.Describe(new InvalidOperationException("first line\nsecond line"), "pc", 1883, s_timeout));
+    }
+
+    [Fact]
+    public void Asks_whether_the_port_speaks_tls_when_the_handshake_gets_no_answer()
+    {
+        var exception = new MqttCommunicationException(new IOException("Received an unexpected EOF or 0 bytes from the transport stream."));
+
+        Assert.Equal(
+            "pc:1883 did not answer the TLS handshake: is 1883 the broker's TLS port? (usually 8883: --port 8883)",
+            ConnectFailure.Describe(exception, "pc", 1883, s_timeout, tls: true));
+    }
+
+    [Fact]
+    public void Suggests_tls_when_the_broker_closes_without_answering_the_connect()
+    {
+        // MqttClient.Authenticate (MQTTnet 5.2) reports a connection closed before the CONNACK this way.
+        var exception = new MqttConnectingFailedException("Error while authenticating. Connection closed.", new MqttCommunicationException("Connection closed."));
+
+        Assert.Equal(
+            "pc:8883 closed the connection without answering the CONNECT: if it is the broker's TLS port (usually 8883), add --tls",
+            ConnectFailure.Describe(exception, "pc", 8883, s_timeout));
     }
 
     [Theory]
