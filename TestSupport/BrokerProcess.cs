@@ -5,14 +5,15 @@ namespace Esp32Mqtt.TestSupport;
 
 /// <summary>
 /// Our broker as a real process (<c>dotnet Broker.dll ...</c>, the build output copied next to the tests), with the
-/// port read from its banner; killed on dispose. For what only a process shows: exit codes, stderr, kill -9.
+/// ports read from its banner; killed on dispose. For what only a process shows: exit codes, stderr, kill -9.
 /// </summary>
 public sealed class BrokerProcess : IDisposable
 {
-    private BrokerProcess(ChildProcess process, int port)
+    private BrokerProcess(ChildProcess process, int port, int? tlsPort)
     {
         Process = process;
         Port = port;
+        TlsPort = tlsPort;
     }
 
     /// <summary>The built broker next to the test assembly.</summary>
@@ -24,6 +25,9 @@ public sealed class BrokerProcess : IDisposable
     /// <summary>The port from the banner.</summary>
     public int Port { get; }
 
+    /// <summary>The TLS port from the banner, when TLS is on.</summary>
+    public int? TlsPort { get; }
+
     /// <summary>Starts the broker with <paramref name="arguments"/> and waits for the banner's port line.</summary>
     public static async Task<BrokerProcess> StartAsync(params string[] arguments)
     {
@@ -31,8 +35,9 @@ public sealed class BrokerProcess : IDisposable
         try
         {
             string portLine = await process.WaitForOutputLineAsync(line => line.StartsWith(BannerWriter.PortLinePrefix, StringComparison.Ordinal), TestTimeouts.Process).ConfigureAwait(false);
-            string digits = new([.. portLine[BannerWriter.PortLinePrefix.Length..].TakeWhile(char.IsAsciiDigit)]);
-            return new BrokerProcess(process, int.Parse(digits, CultureInfo.InvariantCulture));
+            string tlsLine = await process.WaitForOutputLineAsync(line => line.StartsWith(BannerWriter.TlsPortLinePrefix, StringComparison.Ordinal) || line == BannerWriter.TlsOffLine, TestTimeouts.Process).ConfigureAwait(false);
+            int? tlsPort = tlsLine == BannerWriter.TlsOffLine ? null : NumberAfter(tlsLine, BannerWriter.TlsPortLinePrefix);
+            return new BrokerProcess(process, NumberAfter(portLine, BannerWriter.PortLinePrefix), tlsPort);
         }
         catch
         {
@@ -64,6 +69,11 @@ public sealed class BrokerProcess : IDisposable
                 File.Copy(file, Path.Combine(directory, name), overwrite: true);
             }
         }
+    }
+
+    private static int NumberAfter(string line, string prefix)
+    {
+        return int.Parse(new string([.. line[prefix.Length..].TakeWhile(char.IsAsciiDigit)]), CultureInfo.InvariantCulture);
     }
 
     /// <inheritdoc />

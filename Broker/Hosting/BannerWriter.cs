@@ -12,6 +12,9 @@ public static class BannerWriter
     /// <summary>The start of the line that carries the TLS listener's real port.</summary>
     public const string TlsPortLinePrefix = "TLS on port ";
 
+    /// <summary>The line in its place when TLS is off.</summary>
+    public const string TlsOffLine = "TLS: off ('dotnet run --project Broker -- make-certificates' sets it up)";
+
     /// <summary>Writes the banner.</summary>
     public static void Write(TextWriter writer, BannerFacts facts)
     {
@@ -71,7 +74,7 @@ public static class BannerWriter
     {
         if (tls is null)
         {
-            return "TLS: off ('dotnet run --project Broker -- make-certificates' sets it up)";
+            return TlsOffLine;
         }
 
         string port = TlsPortLinePrefix + tls.LocalEndPoint.Port.ToString(CultureInfo.InvariantCulture) + " too";
