@@ -12,6 +12,9 @@ internal interface IBrokerUnderTest
     /// <summary>The loopback port it listens on; valid between start and stop.</summary>
     int Port { get; }
 
+    /// <summary>The loopback port of its TLS listener, when the run has certificates; valid between start and stop.</summary>
+    int? TlsPort { get; }
+
     /// <summary>Starts a new process on a free port and returns the time from process start to the first accepted MQTT connection.</summary>
     Task<TimeSpan> StartAsync(CancellationToken cancellationToken);
 

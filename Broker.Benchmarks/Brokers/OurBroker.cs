@@ -16,14 +16,16 @@ internal sealed class OurBroker : IBrokerUnderTest
     private readonly string _brokerDllPath;
     private readonly BrokerSettings _settings;
     private readonly IReadOnlyList<string> _loggingOff;
+    private readonly BenchmarkCertificates? _certificates;
     private BrokerProcess? _process;
     private DirectoryInfo? _dataDirectory;
 
-    /// <summary>Runs the broker built at <paramref name="brokerDllPath"/> with <paramref name="settings"/>.</summary>
-    public OurBroker(string brokerDllPath, BrokerSettings settings)
+    /// <summary>Runs the broker built at <paramref name="brokerDllPath"/> with <paramref name="settings"/>, and a TLS listener serving <paramref name="certificates"/> if given.</summary>
+    public OurBroker(string brokerDllPath, BrokerSettings settings, BenchmarkCertificates? certificates)
     {
         _brokerDllPath = brokerDllPath;
         _settings = settings;
+        _certificates = certificates;
         _loggingOff = LoggingOverrides.For(Path.GetDirectoryName(brokerDllPath)!);
     }
 
@@ -36,8 +38,11 @@ internal sealed class OurBroker : IBrokerUnderTest
     /// <inheritdoc />
     public int Port { get; private set; }
 
+    /// <inheritdoc />
+    public int? TlsPort { get; private set; }
+
     /// <summary>The arguments after the DLL path, for the README and the result files.</summary>
-    public IReadOnlyList<string> Arguments(int port, string dataDirectory)
+    public IReadOnlyList<string> Arguments(int port, int? tlsPort, string dataDirectory)
     {
         return
         [
@@ -45,6 +50,7 @@ internal sealed class OurBroker : IBrokerUnderTest
             $"--Broker:BindAddress={BrokerSettings.ListenAddress}",
             $"--Broker:DataDirectory={dataDirectory}",
             string.Create(CultureInfo.InvariantCulture, $"--Broker:MaxPendingMessagesPerClient={_settings.QueueLimit}"),
+            .. TlsArguments(tlsPort),
             .. _loggingOff,
         ];
     }
@@ -53,11 +59,28 @@ internal sealed class OurBroker : IBrokerUnderTest
     public async Task<TimeSpan> StartAsync(CancellationToken cancellationToken)
     {
         Port = FreePort.Pick();
+        TlsPort = _certificates is null ? null : FreePort.Pick();
         _dataDirectory = Directory.CreateTempSubdirectory(TemporaryPrefix);
-        string[] arguments = [_brokerDllPath, .. Arguments(Port, _dataDirectory.FullName)];
+        string[] arguments = [_brokerDllPath, .. Arguments(Port, TlsPort, _dataDirectory.FullName)];
         long start = Stopwatch.GetTimestamp();
         _process = BrokerProcess.Start(DotNetHost, arguments, _dataDirectory.FullName);
         return await ReadinessProbe.WaitAsync(Name, Port, _process, start, cancellationToken).ConfigureAwait(false);
+    }
+
+    private IReadOnlyList<string> TlsArguments(int? tlsPort)
+    {
+        if (_certificates is null || tlsPort is null)
+        {
+            return ["--Broker:Tls:Enabled=false"];
+        }
+
+        return
+        [
+            "--Broker:Tls:Enabled=true",
+            string.Create(CultureInfo.InvariantCulture, $"--Broker:Tls:Port={tlsPort}"),
+            $"--Broker:Tls:CertificateFile={_certificates.ServerCertificate}",
+            $"--Broker:Tls:KeyFile={_certificates.ServerKey}",
+        ];
     }
 
     /// <inheritdoc />

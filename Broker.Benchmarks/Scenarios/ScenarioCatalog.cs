@@ -2,7 +2,7 @@ using Esp32Mqtt.Broker.Benchmarks.Device;
 
 namespace Esp32Mqtt.Broker.Benchmarks.Scenarios;
 
-/// <summary>Every scenario, in the order issue 5 lists them, then the device round trip of issue 4.</summary>
+/// <summary>Every scenario, in the order issue 5 lists them, then the device round trip of issue 4, then the TLS handshake.</summary>
 internal static class ScenarioCatalog
 {
     /// <summary>All scenarios.</summary>
@@ -18,6 +18,7 @@ internal static class ScenarioCatalog
         new IdleConnectionsScenario(),
         new StartupScenario(),
         new DeviceRoundTripScenario(),
+        new TlsHandshakeScenario(),
     ];
 
     /// <summary>The scenario called <paramref name="name"/>, or null.</summary>

@@ -69,8 +69,11 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
             observer.Attach(Server);
         }
 
+        // The TLS certificate is checked and its port taken before the plain port opens; TLS connections are taken once
+        // the server serves clients.
+        _tls.Open();
         await Server.StartAsync().ConfigureAwait(false);
-        _tls.Start();
+        _tls.StartAccepting();
         IList<MQTTnet.MqttApplicationMessage> retained = await Server.GetRetainedMessagesAsync().ConfigureAwait(false);
         BannerWriter.Write(_console.Output, new BannerFacts(
             LocalEndPoint!,

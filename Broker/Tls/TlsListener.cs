@@ -26,7 +26,7 @@ public sealed class TlsListener : IDisposable
     private Socket? _listener;
     private SslServerAuthenticationOptions? _authentication;
 
-    /// <summary>Creates the listener; nothing is loaded or bound until <see cref="Start"/>.</summary>
+    /// <summary>Creates the listener; nothing is loaded or bound until <see cref="Open"/>.</summary>
     public TlsListener(IOptions<BrokerOptions> options, GuardedTcpServerAdapter adapter, ConnectionProblemLog problems, TimeProvider timeProvider)
     {
         _options = options.Value;
@@ -43,10 +43,11 @@ public sealed class TlsListener : IDisposable
     public IPEndPoint? LocalEndPoint { get; private set; }
 
     /// <summary>
-    /// Loads the certificate and starts listening, if TLS is on. A bad certificate or a port in use throws
-    /// <see cref="Hosting.BrokerStartupException"/> with the line to print.
+    /// Loads the certificate and opens the listening socket, if TLS is on; connections wait in its backlog until
+    /// <see cref="StartAccepting"/>. A bad certificate or a port in use throws <see cref="Hosting.BrokerStartupException"/>
+    /// with the line to print.
     /// </summary>
-    public void Start()
+    public void Open()
     {
         if (!Setup.Listens)
         {
@@ -63,7 +64,15 @@ public sealed class TlsListener : IDisposable
         };
         _listener = ListenerSocket.Open(_options.BindAddress, _options.Tls.Port, CommandLineSwitches.TlsPort, TlsOptions.StandardMqttTlsPort);
         LocalEndPoint = (IPEndPoint)_listener.LocalEndPoint!;
-        _ = Task.Run(() => AcceptConnectionsAsync(_listener, _stopping.Token));
+    }
+
+    /// <summary>Starts taking the connections, once the MQTT server serves them (after <see cref="Open"/>; nothing if TLS is off).</summary>
+    public void StartAccepting()
+    {
+        if (_listener is { } listener)
+        {
+            _ = Task.Run(() => AcceptConnectionsAsync(listener, _stopping.Token));
+        }
     }
 
     /// <summary>Closes the listening socket and abandons handshakes in progress; connections already serving MQTT go on.</summary>
