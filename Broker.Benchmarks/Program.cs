@@ -7,7 +7,7 @@ using Esp32Mqtt.Broker.Benchmarks.Running;
 using Esp32Mqtt.Broker.Benchmarks.Sampling;
 using Esp32Mqtt.Broker.Benchmarks.Scenarios;
 
-// Our broker side by side with Mosquitto (issue 5):
+// Our broker side by side with Mosquitto:
 // dotnet run -c Release --project Broker.Benchmarks -- --vs-mosquitto
 
 // 1. What to run.

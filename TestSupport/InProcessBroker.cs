@@ -1,6 +1,7 @@
 using Esp32Mqtt.Broker.ConsoleCommands;
 using Esp32Mqtt.Broker.Hosting;
 using Esp32Mqtt.Broker.Tls;
+using Esp32Mqtt.Broker.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -52,9 +53,10 @@ public sealed class InProcessBroker : IAsyncDisposable
     /// <summary>
     /// Starts a broker, on port 0 for TLS too. <paramref name="settings"/> override configuration keys (such as <c>Broker:AllowAnonymous</c> or
     /// <c>Logging:LogLevel:Esp32Mqtt.Broker.Messages</c>); <paramref name="dataDirectory"/> reuses a store folder
-    /// (for restart tests), otherwise a temporary one is made and deleted with the broker.
+    /// (for restart tests), otherwise a temporary one is made and deleted with the broker; <paramref name="transport"/>
+    /// serves its clients.
     /// </summary>
-    public static async Task<InProcessBroker> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string? dataDirectory = null)
+    public static async Task<InProcessBroker> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string? dataDirectory = null, TransportKind transport = TransportKind.Fast)
     {
         TemporaryDirectory? ownedDirectory = dataDirectory is null ? new TemporaryDirectory() : null;
         string directory = dataDirectory ?? ownedDirectory!.FullPath;
@@ -66,6 +68,7 @@ public sealed class InProcessBroker : IAsyncDisposable
             ["Broker:DataDirectory"] = directory,
             ["Logging:LogLevel:Default"] = "Information",
             ["Logging:LogLevel:MQTTnet"] = "None",
+            ["Broker:Transport"] = transport.ToString(),
         };
         foreach (KeyValuePair<string, string?> setting in settings ?? new Dictionary<string, string?>())
         {

@@ -7,7 +7,7 @@ internal static class Usage
     public static void Write(TextWriter writer)
     {
         writer.WriteLine($"""
-            Broker benchmark: our broker side by side with Mosquitto (issue 5).
+            Broker benchmark: our broker side by side with Mosquitto.
 
             dotnet run -c Release --project Broker.Benchmarks -- [options]
 

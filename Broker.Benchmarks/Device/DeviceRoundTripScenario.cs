@@ -7,7 +7,7 @@ using Esp32Mqtt.Broker.Benchmarks.Scenarios;
 namespace Esp32Mqtt.Broker.Benchmarks.Device;
 
 /// <summary>
-/// Issue #4, item 8: command round trips through the whole loop. A simulated board (Esp32Client.Simulator, the
+/// Command round trips through the whole loop. A simulated board (Esp32Client.Simulator, the
 /// firmware's own core with an MQTTnet connection) runs against the broker; the driver publishes on <c>led</c> and
 /// times until the board's new state arrives. 1,000 measured round trips after a warm-up, one at a time.
 /// </summary>

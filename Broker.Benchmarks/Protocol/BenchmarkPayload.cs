@@ -8,7 +8,7 @@ namespace Esp32Mqtt.Broker.Benchmarks.Protocol;
 /// </summary>
 internal static class BenchmarkPayload
 {
-    /// <summary>Payload size in bytes (issue 5: "16-byte payload").</summary>
+    /// <summary>Payload size in bytes: a short command or sensor reading.</summary>
     public const int Size = 16;
 
     /// <summary>Offset of the publisher index (uint32).</summary>

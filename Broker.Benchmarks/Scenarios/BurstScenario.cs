@@ -10,7 +10,7 @@ namespace Esp32Mqtt.Broker.Benchmarks.Scenarios;
 
 /// <summary>
 /// A fast QoS 0 burst with no flow control at all, one publisher to one subscriber: the publisher writes
-/// <see cref="Messages"/> messages as fast as TCP takes them. Issue 5 reports that MQTTnet's pending-message limit
+/// <see cref="Messages"/> messages as fast as TCP takes them. MQTTnet's pending-message limit, left alone,
 /// silently drops part of such a burst; this scenario makes that visible. The rate is the burst's size over the time
 /// from its first write to its last arrival. Before it, a flow-controlled warm-up brings the broker to steady state.
 /// </summary>

@@ -5,7 +5,7 @@ namespace Esp32Mqtt.Broker.Benchmarks.Scenarios;
 /// <summary>The classroom the issue describes: thirty boards, the <c>led</c> topic they listen on, and the telemetry they send.</summary>
 internal static class Classroom
 {
-    /// <summary>Boards in one classroom (issue 5).</summary>
+    /// <summary>Boards in one classroom.</summary>
     public const int Boards = 30;
 
     /// <summary>The topic a board listens on for on/off commands.</summary>

@@ -2,7 +2,7 @@ using Esp32Mqtt.Broker.Benchmarks.Device;
 
 namespace Esp32Mqtt.Broker.Benchmarks.Scenarios;
 
-/// <summary>Every scenario, in the order issue 5 lists them, then the device round trip of issue 4, then the TLS handshake.</summary>
+/// <summary>Every scenario, in the order of the benchmark README's table, then the device round trip and the TLS handshake.</summary>
 internal static class ScenarioCatalog
 {
     /// <summary>All scenarios.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using Esp32Mqtt.Broker.Hosting;
+using Esp32Mqtt.Broker.Transport;
 
 namespace Esp32Mqtt.Broker.Tests.Hosting;
 
@@ -35,7 +36,7 @@ public sealed class BannerWriterTests
     {
         // Arrange
         TlsBannerFacts tls = new(new IPEndPoint(IPAddress.IPv6Any, 8883), authority, authority is null ? "/etc/broker/cert.pem" : "/home/me/data/certificates/server.crt");
-        BannerFacts facts = new(new IPEndPoint(IPAddress.IPv6Any, 1883), [s_wifi], AnonymousAllowed: true, UserCount: 0, "retained.json", 0, "5.2.0", tls);
+        BannerFacts facts = new(new IPEndPoint(IPAddress.IPv6Any, 1883), [s_wifi], AnonymousAllowed: true, UserCount: 0, "retained.json", 0, "5.2.0", Tls: tls);
         using StringWriter writer = new();
 
         // Act
@@ -43,6 +44,22 @@ public sealed class BannerWriterTests
 
         // Assert
         Assert.Equal(expected, writer.ToString().Split(Environment.NewLine)[2]);
+    }
+
+    [Fact]
+    public void Says_when_mqttnets_own_listener_serves_the_clients()
+    {
+        // Arrange
+        BannerFacts facts = new(new IPEndPoint(IPAddress.Any, 1883), [s_wifi], AnonymousAllowed: true, UserCount: 0, "retained.json", 0, "5.2.0", TransportKind.MqttNet);
+        using StringWriter writer = new();
+
+        // Act
+        BannerWriter.Write(writer, facts);
+
+        // Assert
+        string[] lines = writer.ToString().Split(Environment.NewLine);
+        Assert.Equal("Clients are served by MQTTnet's own TCP listener (Broker:Transport is mqttnet).", lines[1]);
+        Assert.StartsWith(BannerWriter.PortLinePrefix, lines[2], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Esp32Mqtt.Broker.Security;
+using Esp32Mqtt.Broker.Transport;
 using Esp32Mqtt.TestSupport;
 using MQTTnet;
 using MQTTnet.Formatter;
@@ -14,13 +15,20 @@ public sealed class AuthenticationTests
 
     private static readonly string s_hash = PasswordHasher.Hash("led-on"u8, iterations: 1_000).ToString();
 
+    public static TheoryData<TransportKind, MqttProtocolVersion> Versions => Transports.Times(MqttProtocolVersion.V311, MqttProtocolVersion.V500);
+
+    public static TheoryData<TransportKind, (string? UserName, string? Password, byte Expected)> Credentials => Transports.Times<(string?, string?, byte)>(
+        ("esp32", "led-on", Accepted),
+        ("esp32", "wrong", BadUserNameOrPassword),
+        ("stranger", "led-on", BadUserNameOrPassword),
+        (null, null, NotAuthorized));
+
     [Theory]
-    [InlineData(MqttProtocolVersion.V311)]
-    [InlineData(MqttProtocolVersion.V500)]
-    public async Task Accepts_a_user_with_the_right_password(MqttProtocolVersion version)
+    [MemberData(nameof(Versions))]
+    public async Task Accepts_a_user_with_the_right_password(TransportKind transport, MqttProtocolVersion version)
     {
         // Arrange
-        await using InProcessBroker broker = await StartWithUserAsync();
+        await using InProcessBroker broker = await StartWithUserAsync(transport);
 
         // Act
         (TestMqttClient client, MqttClientConnectResult result) = await TestMqttClient.TryConnectAsync(broker.Port, "esp32-a1", version, options => options.WithCredentials("esp32", "led-on"));
@@ -31,11 +39,12 @@ public sealed class AuthenticationTests
         await broker.Logs.WaitForAsync("esp32-a1 connected from");
     }
 
-    [Fact]
-    public async Task Refuses_a_wrong_password_with_mqtt5_reason_bad_user_name_or_password()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Refuses_a_wrong_password_with_mqtt5_reason_bad_user_name_or_password(TransportKind transport)
     {
         // Arrange
-        await using InProcessBroker broker = await StartWithUserAsync();
+        await using InProcessBroker broker = await StartWithUserAsync(transport);
 
         // Act
         (TestMqttClient client, MqttClientConnectResult result) = await TestMqttClient.TryConnectAsync(broker.Port, "esp32-a1", MqttProtocolVersion.V500, options => options.WithCredentials("esp32", "wrong"));
@@ -47,11 +56,12 @@ public sealed class AuthenticationTests
             && message.EndsWith(": wrong user name or password (user 'esp32')", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Refuses_an_anonymous_client_with_mqtt5_reason_not_authorized()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Refuses_an_anonymous_client_with_mqtt5_reason_not_authorized(TransportKind transport)
     {
         // Arrange
-        await using InProcessBroker broker = await StartWithUserAsync();
+        await using InProcessBroker broker = await StartWithUserAsync(transport);
 
         // Act
         (TestMqttClient client, MqttClientConnectResult result) = await TestMqttClient.TryConnectAsync(broker.Port, "esp32-a1", MqttProtocolVersion.V500);
@@ -63,27 +73,25 @@ public sealed class AuthenticationTests
     }
 
     [Theory]
-    [InlineData("esp32", "led-on", Accepted)]
-    [InlineData("esp32", "wrong", BadUserNameOrPassword)]
-    [InlineData("stranger", "led-on", BadUserNameOrPassword)]
-    [InlineData(null, null, NotAuthorized)]
-    public async Task Answers_mqtt311_clients_with_the_matching_return_code(string? userName, string? password, byte expected)
+    [MemberData(nameof(Credentials))]
+    public async Task Answers_mqtt311_clients_with_the_matching_return_code(TransportKind transport, (string? UserName, string? Password, byte Expected) credentials)
     {
         // Arrange
-        await using InProcessBroker broker = await StartWithUserAsync();
+        await using InProcessBroker broker = await StartWithUserAsync(transport);
 
         // Act
-        byte returnCode = await RawMqtt.ConnectAndReadReturnCodeAsync(broker.Port, "esp32-a1", userName, password);
+        byte returnCode = await RawMqtt.ConnectAndReadReturnCodeAsync(broker.Port, "esp32-a1", credentials.UserName, credentials.Password);
 
         // Assert
-        Assert.Equal(expected, returnCode);
+        Assert.Equal(credentials.Expected, returnCode);
     }
 
-    [SkippableFact]
-    public async Task Lets_mosquitto_pub_in_only_with_the_right_password()
+    [SkippableTheory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Lets_mosquitto_pub_in_only_with_the_right_password(TransportKind transport)
     {
         // Arrange
-        await using InProcessBroker broker = await StartWithUserAsync();
+        await using InProcessBroker broker = await StartWithUserAsync(transport);
 
         // Act
         ToolResult right = await Mosquitto.PublishAsync(broker.Port, "-t", "led", "-m", "on", "-u", "esp32", "-P", "led-on");
@@ -98,12 +106,14 @@ public sealed class AuthenticationTests
         Assert.Contains("not authori", anonymous.StandardError, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static Task<InProcessBroker> StartWithUserAsync()
+    private static Task<InProcessBroker> StartWithUserAsync(TransportKind transport)
     {
-        return InProcessBroker.StartAsync(new Dictionary<string, string?>
-        {
-            ["Broker:Users:0:UserName"] = "esp32",
-            ["Broker:Users:0:PasswordHash"] = s_hash,
-        });
+        return InProcessBroker.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["Broker:Users:0:UserName"] = "esp32",
+                ["Broker:Users:0:PasswordHash"] = s_hash,
+            },
+            transport: transport);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using Esp32Mqtt.Broker.Certificates;
+using Esp32Mqtt.Broker.Transport;
 using Esp32Mqtt.TestSupport;
 
 namespace Esp32Mqtt.Broker.Tests.Integration;
@@ -66,8 +67,9 @@ public sealed class BrokerProcessTests : IDisposable
         Assert.False(broker.Process.HasExited);
     }
 
-    [Fact]
-    public async Task Reports_a_port_in_use_in_one_line_with_the_fix()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Reports_a_port_in_use_in_one_line_with_the_fix(TransportKind transport)
     {
         // Arrange
         using Socket occupant = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
@@ -76,7 +78,7 @@ public sealed class BrokerProcessTests : IDisposable
         int port = ((IPEndPoint)occupant.LocalEndPoint!).Port;
 
         // Act
-        ToolResult result = await RunToExitAsync(DataArguments("--port", $"{port}"));
+        ToolResult result = await RunToExitAsync(DataArguments("--port", $"{port}", $"--Broker:Transport={transport}"));
 
         // Assert
         AssertOneLineFailure(
@@ -85,27 +87,29 @@ public sealed class BrokerProcessTests : IDisposable
             + $"Stop that program, or start this broker on another port: dotnet run --project Broker -- --port {port + 1}");
     }
 
-    [Fact]
-    public async Task Reports_a_port_taken_by_another_copy_of_this_broker()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Reports_a_port_taken_by_another_copy_of_this_broker(TransportKind transport)
     {
         // Arrange
-        await using InProcessBroker first = await InProcessBroker.StartAsync();
+        await using InProcessBroker first = await InProcessBroker.StartAsync(transport: transport);
 
         // Act
-        ToolResult result = await RunToExitAsync(DataArguments("--port", $"{first.Port}"));
+        ToolResult result = await RunToExitAsync(DataArguments("--port", $"{first.Port}", $"--Broker:Transport={transport}"));
 
         // Assert
         AssertOneLineFailure(result, $"Cannot listen on port {first.Port}: another program is already using it, most likely another MQTT broker such as Mosquitto.");
     }
 
-    [SkippableFact]
-    public async Task Reports_a_port_taken_by_mosquitto()
+    [SkippableTheory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Reports_a_port_taken_by_mosquitto(TransportKind transport)
     {
         // Arrange
         using MosquittoBroker mosquitto = await Mosquitto.StartBrokerAsync();
 
         // Act
-        ToolResult result = await RunToExitAsync(DataArguments("--port", $"{mosquitto.Port}"));
+        ToolResult result = await RunToExitAsync(DataArguments("--port", $"{mosquitto.Port}", $"--Broker:Transport={transport}"));
 
         // Assert
         AssertOneLineFailure(result, $"Cannot listen on port {mosquitto.Port}: another program is already using it, most likely another MQTT broker such as Mosquitto.");
@@ -114,8 +118,9 @@ public sealed class BrokerProcessTests : IDisposable
     [Theory]
     [InlineData("--Broker:MaxPayloadBytes=0", "Invalid setting: Broker:MaxPayloadBytes is 0; allowed: 1 to 268369919 (bytes). Change it in Broker/appsettings.json, the environment variable Broker__MaxPayloadBytes, or the command line (--Broker:MaxPayloadBytes=...).")]
     [InlineData("--Broker:Port=abc", "Invalid setting: Broker:Port is 'abc', which is not a whole number.")]
+    [InlineData("--Broker:Transport=quick", "Invalid setting: Broker:Transport is 'quick', which is not a transport (fast or mqttnet).")]
     [InlineData("--Broker:AllowAnonymous=false", "Invalid setting: Broker:AllowAnonymous is false but Broker:Users is empty, so no client could connect")]
-    [InlineData("--Broker:Prot=1884", "Unknown setting Broker:Prot (a typo?). The settings in the \"Broker\" section are: Port, BindAddress, AllowAnonymous, Users, DataDirectory, MaxPayloadBytes, MaxPendingMessagesPerClient, ConnectTimeoutSeconds, Tls.")]
+    [InlineData("--Broker:Prot=1884", "Unknown setting Broker:Prot (a typo?). The settings in the \"Broker\" section are: Port, BindAddress, AllowAnonymous, Users, DataDirectory, MaxPayloadBytes, MaxPendingMessagesPerClient, Transport, ConnectTimeoutSeconds, Tls.")]
     [InlineData("--Broker:Tls:Prot=8884", "Unknown setting Broker:Tls:Prot (a typo?). The settings in the \"Broker:Tls\" section are: Enabled, Port, CertificateFile, KeyFile.")]
     [InlineData("--tls-port=70000", "Invalid setting: Broker:Tls:Port is 70000; allowed: 0 to 65535 (0 picks any free port). Change it in Broker/appsettings.json, the environment variable Broker__Tls__Port, or the command line (--Broker:Tls:Port=...).")]
     public async Task Reports_an_invalid_setting_in_one_line(string setting, string expected)

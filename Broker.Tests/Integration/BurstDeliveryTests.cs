@@ -1,11 +1,12 @@
 using System.Net.Sockets;
+using Esp32Mqtt.Broker.Transport;
 using Esp32Mqtt.TestSupport;
 
 namespace Esp32Mqtt.Broker.Tests.Integration;
 
 /// <summary>
 /// A publisher that writes faster than a subscriber reads is slowed down instead of having messages dropped
-/// (issue 5: a broker that drops is not fast), and a subscriber that stops reading holds nobody up for long.
+/// (a broker that drops messages to keep up is not fast), and a subscriber that stops reading holds nobody up for long.
 /// </summary>
 public sealed class BurstDeliveryTests
 {
@@ -29,11 +30,12 @@ public sealed class BurstDeliveryTests
     private const int SlowReadBytes = 1_024;
     private const int SlowSocketBufferBytes = 4_096;
 
-    [Fact]
-    public async Task Delivers_every_message_of_a_burst_to_a_subscriber_that_keeps_reading()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Delivers_every_message_of_a_burst_to_a_subscriber_that_keeps_reading(TransportKind transport)
     {
         // Arrange
-        await using InProcessBroker broker = await StartAsync();
+        await using InProcessBroker broker = await StartAsync(transport);
         using Socket subscriber = await SubscribeAsync(broker.Port, "burst-subscriber");
         subscriber.ReceiveBufferSize = SlowSocketBufferBytes;
         using Socket publisher = await RawMqtt.ConnectAsync(broker.Port, "burst-publisher");
@@ -47,11 +49,12 @@ public sealed class BurstDeliveryTests
         Assert.DoesNotContain(broker.Logs.Lines, line => line.Message.Contains("is not keeping up", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Keeps_delivering_to_others_when_one_subscriber_stops_reading()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Keeps_delivering_to_others_when_one_subscriber_stops_reading(TransportKind transport)
     {
         // Arrange: one subscriber never reads; the burst fills its socket and then its queue.
-        await using InProcessBroker broker = await StartAsync();
+        await using InProcessBroker broker = await StartAsync(transport);
         using Socket stalled = await SubscribeAsync(broker.Port, "stalled-phone");
         using Socket reader = await SubscribeAsync(broker.Port, "esp32-a");
         using Socket publisher = await RawMqtt.ConnectAsync(broker.Port, "burst-publisher");
@@ -66,13 +69,13 @@ public sealed class BurstDeliveryTests
         await broker.Logs.WaitForAsync("stalled-phone is not keeping up");
     }
 
-    private static Task<InProcessBroker> StartAsync()
+    private static Task<InProcessBroker> StartAsync(TransportKind transport)
     {
         return InProcessBroker.StartAsync(new Dictionary<string, string?>
         {
             ["Broker:MaxPendingMessagesPerClient"] = QueueLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Logging:LogLevel:Esp32Mqtt.Broker.Messages"] = "Warning",
-        });
+        }, transport: transport);
     }
 
     private static async Task<Socket> SubscribeAsync(int port, string clientId)

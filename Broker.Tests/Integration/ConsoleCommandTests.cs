@@ -1,3 +1,4 @@
+using Esp32Mqtt.Broker.Transport;
 using Esp32Mqtt.TestSupport;
 using MQTTnet.Protocol;
 
@@ -5,11 +6,12 @@ namespace Esp32Mqtt.Broker.Tests.Integration;
 
 public sealed class ConsoleCommandTests
 {
-    [Fact]
-    public async Task Publishes_a_typed_line_through_the_broker_and_logs_it()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Publishes_a_typed_line_through_the_broker_and_logs_it(TransportKind transport)
     {
         // Arrange
-        await using InProcessBroker broker = await InProcessBroker.StartAsync();
+        await using InProcessBroker broker = await InProcessBroker.StartAsync(transport: transport);
         await using TestMqttClient esp32 = await TestMqttClient.ConnectAsync(broker.Port, "esp32-a1");
         await esp32.SubscribeAsync("led");
 
@@ -21,11 +23,12 @@ public sealed class ConsoleCommandTests
         await broker.Logs.WaitForAsync("'led' ← console: \"on\" (QoS 0) → 1 client: esp32-a1");
     }
 
-    [Fact]
-    public async Task Retains_a_console_publish_and_lists_it()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Retains_a_console_publish_and_lists_it(TransportKind transport)
     {
         // Arrange
-        await using InProcessBroker broker = await InProcessBroker.StartAsync();
+        await using InProcessBroker broker = await InProcessBroker.StartAsync(transport: transport);
 
         // Act
         broker.Input.Type("pub esp32/esp32-a1/led on --retain --qos 1");
@@ -38,11 +41,12 @@ public sealed class ConsoleCommandTests
         Assert.Equal(new ReceivedMessage("esp32/esp32-a1/led", "on", true), await phone.WaitForMessageAsync());
     }
 
-    [Fact]
-    public async Task Prints_usage_for_a_bad_line_and_changes_nothing()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Prints_usage_for_a_bad_line_and_changes_nothing(TransportKind transport)
     {
         // Arrange
-        await using InProcessBroker broker = await InProcessBroker.StartAsync();
+        await using InProcessBroker broker = await InProcessBroker.StartAsync(transport: transport);
         await using TestMqttClient esp32 = await TestMqttClient.ConnectAsync(broker.Port, "esp32-a1");
         await esp32.SubscribeAsync("#");
 
@@ -60,11 +64,12 @@ public sealed class ConsoleCommandTests
         Assert.Equal(new ReceivedMessage("marker", "now", false), await esp32.WaitForMessageAsync());
     }
 
-    [Fact]
-    public async Task Lists_clients_and_subscriptions()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Lists_clients_and_subscriptions(TransportKind transport)
     {
         // Arrange
-        await using InProcessBroker broker = await InProcessBroker.StartAsync();
+        await using InProcessBroker broker = await InProcessBroker.StartAsync(transport: transport);
         await using TestMqttClient esp32 = await TestMqttClient.ConnectAsync(broker.Port, "esp32-a1");
         await using TestMqttClient phone = await TestMqttClient.ConnectAsync(broker.Port, "phone");
         await esp32.SubscribeAsync("led", MqttQualityOfServiceLevel.AtLeastOnce);
@@ -87,11 +92,12 @@ public sealed class ConsoleCommandTests
         await broker.Output.WaitForAsync("list the retained messages");
     }
 
-    [Fact]
-    public async Task Keeps_running_when_console_input_ends()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Keeps_running_when_console_input_ends(TransportKind transport)
     {
         // Arrange
-        await using InProcessBroker broker = await InProcessBroker.StartAsync(new Dictionary<string, string?> { ["Logging:LogLevel:Esp32Mqtt.Broker"] = "Debug" });
+        await using InProcessBroker broker = await InProcessBroker.StartAsync(new Dictionary<string, string?> { ["Logging:LogLevel:Esp32Mqtt.Broker"] = "Debug" }, transport: transport);
 
         // Act
         broker.Input.EndInput();

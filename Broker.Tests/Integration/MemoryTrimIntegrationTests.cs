@@ -1,6 +1,7 @@
 using System.Net.Sockets;
+using Esp32Mqtt.Broker.ConsoleLog;
 using Esp32Mqtt.Broker.Hosting;
-using Esp32Mqtt.Broker.Observation;
+using Esp32Mqtt.Broker.Transport;
 using Esp32Mqtt.TestSupport;
 using Microsoft.Extensions.Logging;
 
@@ -8,15 +9,16 @@ namespace Esp32Mqtt.Broker.Tests.Integration;
 
 public sealed class MemoryTrimIntegrationTests
 {
-    [Fact]
-    public async Task Collects_after_a_wave_of_clients_has_come_and_gone()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Collects_after_a_wave_of_clients_has_come_and_gone(TransportKind transport)
     {
         // Arrange
         await using InProcessBroker broker = await InProcessBroker.StartAsync(new Dictionary<string, string?>
         {
             [$"Logging:LogLevel:{LogCategories.Memory}"] = nameof(LogLevel.Debug),
             [$"Logging:LogLevel:{LogCategories.Connections}"] = nameof(LogLevel.None),
-        });
+        }, transport: transport);
 
         // Act: each client connects and goes away without a DISCONNECT, two changes each.
         for (int changes = 0; changes < MemoryTrim.WaveSize; changes += 2)

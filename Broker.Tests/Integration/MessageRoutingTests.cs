@@ -1,5 +1,6 @@
-using Esp32Mqtt.Broker.Observation;
-using Esp32Mqtt.Broker.Traffic;
+using Esp32Mqtt.Broker.ConsoleLog;
+using Esp32Mqtt.Broker.Events;
+using Esp32Mqtt.Broker.Transport;
 using Esp32Mqtt.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,11 +34,12 @@ public sealed class MessageRoutingTests
         await broker.Logs.WaitForAsync("'led' ← phone: \"on\" (QoS 0) → 2 clients: esp32-a, esp32-b");
     }
 
-    [Fact]
-    public async Task Leaves_the_sender_out_of_a_no_local_subscription()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Leaves_the_sender_out_of_a_no_local_subscription(TransportKind transport)
     {
         // Arrange
-        await using InProcessBroker broker = await InProcessBroker.StartAsync();
+        await using InProcessBroker broker = await InProcessBroker.StartAsync(transport: transport);
         await using TestMqttClient esp32A = await TestMqttClient.ConnectAsync(broker.Port, "esp32-a", MqttProtocolVersion.V500);
         await using TestMqttClient esp32B = await TestMqttClient.ConnectAsync(broker.Port, "esp32-b", MqttProtocolVersion.V500);
         await esp32A.SubscribeAsync("led", noLocal: true);
@@ -53,11 +55,12 @@ public sealed class MessageRoutingTests
         Assert.Equal("marker", (await esp32A.WaitForMessageAsync()).Payload);
     }
 
-    [Fact]
-    public async Task Suggests_the_near_miss_when_a_publish_reaches_nobody()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Suggests_the_near_miss_when_a_publish_reaches_nobody(TransportKind transport)
     {
         // Arrange
-        await using InProcessBroker broker = await InProcessBroker.StartAsync();
+        await using InProcessBroker broker = await InProcessBroker.StartAsync(transport: transport);
         await using TestMqttClient esp32A = await TestMqttClient.ConnectAsync(broker.Port, "esp32-a");
         await using TestMqttClient esp32B = await TestMqttClient.ConnectAsync(broker.Port, "esp32-b");
         await using TestMqttClient phone = await TestMqttClient.ConnectAsync(broker.Port, "phone");
@@ -73,11 +76,12 @@ public sealed class MessageRoutingTests
         await broker.Logs.WaitForAsync("no subscribers for 'lamp' (sent by phone: \"on\", QoS 0)");
     }
 
-    [Fact]
-    public async Task Logs_connects_subscribes_and_a_last_will()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Logs_connects_subscribes_and_a_last_will(TransportKind transport)
     {
         // Arrange
-        await using InProcessBroker broker = await InProcessBroker.StartAsync();
+        await using InProcessBroker broker = await InProcessBroker.StartAsync(transport: transport);
         await using TestMqttClient phone = await TestMqttClient.ConnectAsync(broker.Port, "phone");
         await phone.SubscribeAsync("esp32/+/status", MqttQualityOfServiceLevel.AtLeastOnce);
         (TestMqttClient esp32, _) = await TestMqttClient.TryConnectAsync(broker.Port, "esp32-a1", MqttProtocolVersion.V311, options => options
@@ -97,11 +101,12 @@ public sealed class MessageRoutingTests
         Assert.Equal(new ReceivedMessage("esp32/esp32-a1/status", "offline", false), await phone.WaitForMessageAsync());
     }
 
-    [Fact]
-    public async Task Logs_a_clean_disconnect_and_an_unsubscribe()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Logs_a_clean_disconnect_and_an_unsubscribe(TransportKind transport)
     {
         // Arrange
-        await using InProcessBroker broker = await InProcessBroker.StartAsync();
+        await using InProcessBroker broker = await InProcessBroker.StartAsync(transport: transport);
         TestMqttClient esp32 = await TestMqttClient.ConnectAsync(broker.Port, "esp32-a1");
         await esp32.SubscribeAsync("led");
 
@@ -114,21 +119,23 @@ public sealed class MessageRoutingTests
         await broker.Logs.WaitForAsync("esp32-a1 disconnected");
     }
 
-    [Fact]
-    public async Task Attaches_no_per_message_handler_when_message_logging_is_off()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Attaches_no_per_message_handler_when_message_logging_is_off(TransportKind transport)
     {
         // Arrange and act
-        await using InProcessBroker broker = await InProcessBroker.StartAsync(new Dictionary<string, string?> { [$"Logging:LogLevel:{LogCategories.Messages}"] = "None" });
+        await using InProcessBroker broker = await InProcessBroker.StartAsync(new Dictionary<string, string?> { [$"Logging:LogLevel:{LogCategories.Messages}"] = "None" }, transport: transport);
 
         // Assert
-        Assert.Equal(MessageLogMode.Off, broker.Services.GetRequiredService<MessageObserver>().Mode);
+        Assert.Equal(MessageInterest.None, broker.Services.GetRequiredService<TrafficEvents>().Interest);
     }
 
-    [Fact]
-    public async Task Reports_only_publishes_that_reach_nobody_when_message_logging_is_at_warning()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Reports_only_publishes_that_reach_nobody_when_message_logging_is_at_warning(TransportKind transport)
     {
         // Arrange
-        await using InProcessBroker broker = await InProcessBroker.StartAsync(new Dictionary<string, string?> { [$"Logging:LogLevel:{LogCategories.Messages}"] = "Warning" });
+        await using InProcessBroker broker = await InProcessBroker.StartAsync(new Dictionary<string, string?> { [$"Logging:LogLevel:{LogCategories.Messages}"] = "Warning" }, transport: transport);
         await using TestMqttClient esp32 = await TestMqttClient.ConnectAsync(broker.Port, "esp32-a");
         await using TestMqttClient phone = await TestMqttClient.ConnectAsync(broker.Port, "phone");
         await esp32.SubscribeAsync("led");
@@ -140,16 +147,17 @@ public sealed class MessageRoutingTests
 
         // Assert
         await broker.Logs.WaitForAsync("no subscribers for 'Led' — did you mean 'led' (1 subscriber)?");
-        Assert.Equal(MessageLogMode.UnconsumedOnly, broker.Services.GetRequiredService<MessageObserver>().Mode);
+        Assert.Equal(MessageInterest.Unrouted, broker.Services.GetRequiredService<TrafficEvents>().Interest);
         Assert.DoesNotContain(broker.Logs.Lines, line => line.Message.StartsWith("'led' ←", StringComparison.Ordinal));
         Assert.DoesNotContain(broker.Logs.Lines, line => line.Message.StartsWith("no subscribers for 'led'", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Lets_an_mqtt5_client_without_a_client_id_connect_with_an_assigned_one()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Lets_an_mqtt5_client_without_a_client_id_connect_with_an_assigned_one(TransportKind transport)
     {
         // Arrange
-        await using InProcessBroker broker = await InProcessBroker.StartAsync();
+        await using InProcessBroker broker = await InProcessBroker.StartAsync(transport: transport);
 
         // Act
         (TestMqttClient client, MqttClientConnectResult result) = await TestMqttClient.TryConnectAsync(broker.Port, string.Empty, MqttProtocolVersion.V500);
@@ -161,11 +169,12 @@ public sealed class MessageRoutingTests
         await broker.Logs.WaitForAsync($"{result.AssignedClientIdentifier} connected from");
     }
 
-    [Fact]
-    public async Task Lets_an_mqtt311_client_without_a_client_id_connect_with_a_clean_session()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Lets_an_mqtt311_client_without_a_client_id_connect_with_a_clean_session(TransportKind transport)
     {
         // Arrange: what mosquitto_pub and mosquitto_sub send by default (OASIS MQTT 3.1.1, section 3.1.3.1).
-        await using InProcessBroker broker = await InProcessBroker.StartAsync();
+        await using InProcessBroker broker = await InProcessBroker.StartAsync(transport: transport);
 
         // Act
         byte returnCode = await RawMqtt.ConnectAndReadReturnCodeAsync(broker.Port, clientId: string.Empty);
@@ -175,11 +184,12 @@ public sealed class MessageRoutingTests
         await broker.Logs.WaitForAsync(message => message.StartsWith("auto-", StringComparison.Ordinal) && message.Contains(" connected from ", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Says_when_a_second_device_takes_over_a_client_id()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Says_when_a_second_device_takes_over_a_client_id(TransportKind transport)
     {
         // Arrange
-        await using InProcessBroker broker = await InProcessBroker.StartAsync();
+        await using InProcessBroker broker = await InProcessBroker.StartAsync(transport: transport);
         await using TestMqttClient first = await TestMqttClient.ConnectAsync(broker.Port, "esp32-a1");
 
         // Act
@@ -189,22 +199,23 @@ public sealed class MessageRoutingTests
         await broker.Logs.WaitForAsync("esp32-a1 was replaced by a new connection with the same client id (two devices sharing one id push each other out)");
     }
 
-    [Fact]
-    public async Task Follows_a_change_of_the_message_log_level_while_running()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Follows_a_change_of_the_message_log_level_while_running(TransportKind transport)
     {
         // Arrange
         string key = $"Logging:LogLevel:{LogCategories.Messages}";
-        await using InProcessBroker broker = await InProcessBroker.StartAsync();
-        MessageObserver observer = broker.Services.GetRequiredService<MessageObserver>();
+        await using InProcessBroker broker = await InProcessBroker.StartAsync(transport: transport);
+        TrafficEvents events = broker.Services.GetRequiredService<TrafficEvents>();
         IConfigurationRoot configuration = (IConfigurationRoot)broker.Services.GetRequiredService<IConfiguration>();
-        MessageLogMode before = observer.Mode;
+        MessageInterest before = events.Interest;
 
         // Act
         configuration[key] = "None";
         configuration.Reload();
 
         // Assert
-        Assert.Equal(MessageLogMode.EveryMessage, before);
-        await Eventually.UntilAsync(() => observer.Mode == MessageLogMode.Off, TestTimeouts.Short, "the per-message handler to be detached");
+        Assert.Equal(MessageInterest.Every, before);
+        await Eventually.UntilAsync(() => events.Interest == MessageInterest.None, TestTimeouts.Short, "the per-message handler to be detached");
     }
 }

@@ -1,3 +1,4 @@
+using Esp32Mqtt.Broker.Transport;
 using Esp32Mqtt.TestSupport;
 using MQTTnet.Protocol;
 
@@ -53,11 +54,12 @@ public sealed class MosquittoInteropTests
         Assert.Equal(["ON"], subscriber.OutputLines);
     }
 
-    [SkippableFact]
-    public async Task Gives_a_retained_message_to_a_later_mosquitto_sub()
+    [SkippableTheory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Gives_a_retained_message_to_a_later_mosquitto_sub(TransportKind transport)
     {
         // Arrange
-        await using InProcessBroker broker = await InProcessBroker.StartAsync();
+        await using InProcessBroker broker = await InProcessBroker.StartAsync(transport: transport);
         ToolResult published = await Mosquitto.PublishAsync(broker.Port, ["-t", "esp32/esp32-a1/status", "-m", "online", "-r", "-q", "1"]);
 
         // Act
@@ -69,12 +71,13 @@ public sealed class MosquittoInteropTests
         Assert.Equal(["esp32/esp32-a1/status online"], subscriber.OutputLines);
     }
 
-    [SkippableFact]
-    public async Task Serves_default_mosquitto_clients_as_mosquitto_itself_does()
+    [SkippableTheory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Serves_default_mosquitto_clients_as_mosquitto_itself_does(TransportKind transport)
     {
         // Arrange: the same exchange against Mosquitto (the reference) and against our broker.
         using MosquittoBroker mosquitto = await Mosquitto.StartBrokerAsync();
-        await using InProcessBroker ours = await InProcessBroker.StartAsync();
+        await using InProcessBroker ours = await InProcessBroker.StartAsync(transport: transport);
 
         // Act
         string[] fromMosquitto = await ExchangeAsync(mosquitto.Port);

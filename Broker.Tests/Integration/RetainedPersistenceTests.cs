@@ -1,4 +1,5 @@
 using Esp32Mqtt.Broker.Retained;
+using Esp32Mqtt.Broker.Transport;
 using Esp32Mqtt.TestSupport;
 using MQTTnet;
 using MQTTnet.Protocol;
@@ -9,19 +10,20 @@ public sealed class RetainedPersistenceTests
 {
     private const string StateTopic = "esp32/esp32-a1/state";
 
-    [Fact]
-    public async Task Keeps_retained_messages_across_a_graceful_restart()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Keeps_retained_messages_across_a_graceful_restart(TransportKind transport)
     {
         // Arrange
         using TemporaryDirectory data = new();
-        await using (InProcessBroker first = await InProcessBroker.StartAsync(dataDirectory: data.FullPath))
+        await using (InProcessBroker first = await InProcessBroker.StartAsync(dataDirectory: data.FullPath, transport: transport))
         {
             await using TestMqttClient esp32 = await TestMqttClient.ConnectAsync(first.Port, "esp32-a1");
             await esp32.PublishAsync(StateTopic, "ON", MqttQualityOfServiceLevel.AtLeastOnce, retain: true);
         }
 
         // Act
-        await using InProcessBroker second = await InProcessBroker.StartAsync(dataDirectory: data.FullPath);
+        await using InProcessBroker second = await InProcessBroker.StartAsync(dataDirectory: data.FullPath, transport: transport);
         await using TestMqttClient phone = await TestMqttClient.ConnectAsync(second.Port, "phone");
         await phone.SubscribeAsync("esp32/#");
 
@@ -30,12 +32,13 @@ public sealed class RetainedPersistenceTests
         await second.Output.WaitForAsync($"Retained messages are stored in {Path.Combine(data.FullPath, RetainedMessageStore.FileName)} (1 kept from the last run)");
     }
 
-    [Fact]
-    public async Task Keeps_a_qos0_retained_message_written_behind_across_a_graceful_restart()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Keeps_a_qos0_retained_message_written_behind_across_a_graceful_restart(TransportKind transport)
     {
         // Arrange: a board reports its state as retained QoS 0, which the broker writes behind, not before delivery.
         using TemporaryDirectory data = new();
-        await using (InProcessBroker first = await InProcessBroker.StartAsync(dataDirectory: data.FullPath))
+        await using (InProcessBroker first = await InProcessBroker.StartAsync(dataDirectory: data.FullPath, transport: transport))
         {
             await using TestMqttClient watcher = await TestMqttClient.ConnectAsync(first.Port, "watcher");
             await watcher.SubscribeAsync(StateTopic);
@@ -45,7 +48,7 @@ public sealed class RetainedPersistenceTests
         }
 
         // Act: stopping flushes what was written behind.
-        await using InProcessBroker second = await InProcessBroker.StartAsync(dataDirectory: data.FullPath);
+        await using InProcessBroker second = await InProcessBroker.StartAsync(dataDirectory: data.FullPath, transport: transport);
         await using TestMqttClient phone = await TestMqttClient.ConnectAsync(second.Port, "phone");
         await phone.SubscribeAsync(StateTopic);
 
@@ -53,12 +56,13 @@ public sealed class RetainedPersistenceTests
         Assert.Equal(new ReceivedMessage(StateTopic, "OFF", true), await phone.WaitForMessageAsync());
     }
 
-    [Fact]
-    public async Task Keeps_an_acknowledged_retained_message_after_kill_9()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Keeps_an_acknowledged_retained_message_after_kill_9(TransportKind transport)
     {
         // Arrange
         using TemporaryDirectory data = new();
-        string[] arguments = ["--port", "0", $"--Broker:DataDirectory={data.FullPath}"];
+        string[] arguments = ["--port", "0", $"--Broker:DataDirectory={data.FullPath}", $"--Broker:Transport={transport}"];
         using (BrokerProcess first = await BrokerProcess.StartAsync(arguments))
         {
             await using TestMqttClient esp32 = await TestMqttClient.ConnectAsync(first.Port, "esp32-a1");
@@ -77,12 +81,13 @@ public sealed class RetainedPersistenceTests
         Assert.Equal(new ReceivedMessage(StateTopic, "ON", true), await phone.WaitForMessageAsync());
     }
 
-    [Fact]
-    public async Task Keeps_a_cleared_retained_message_cleared_after_kill_9()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Keeps_a_cleared_retained_message_cleared_after_kill_9(TransportKind transport)
     {
         // Arrange
         using TemporaryDirectory data = new();
-        string[] arguments = ["--port", "0", $"--Broker:DataDirectory={data.FullPath}"];
+        string[] arguments = ["--port", "0", $"--Broker:DataDirectory={data.FullPath}", $"--Broker:Transport={transport}"];
         using (BrokerProcess first = await BrokerProcess.StartAsync(arguments))
         {
             await using TestMqttClient esp32 = await TestMqttClient.ConnectAsync(first.Port, "esp32-a1");
@@ -102,15 +107,16 @@ public sealed class RetainedPersistenceTests
         Assert.Equal(new ReceivedMessage(StateTopic, "marker", false), await phone.WaitForMessageAsync());
     }
 
-    [Fact]
-    public async Task Moves_a_corrupt_store_aside_and_starts_anyway()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Moves_a_corrupt_store_aside_and_starts_anyway(TransportKind transport)
     {
         // Arrange
         using TemporaryDirectory data = new();
         await File.WriteAllTextAsync(data.Combine(RetainedMessageStore.FileName), "{ half a file");
 
         // Act
-        await using InProcessBroker broker = await InProcessBroker.StartAsync(dataDirectory: data.FullPath);
+        await using InProcessBroker broker = await InProcessBroker.StartAsync(dataDirectory: data.FullPath, transport: transport);
         await using TestMqttClient esp32 = await TestMqttClient.ConnectAsync(broker.Port, "esp32-a1");
         await esp32.PublishAsync(StateTopic, "ON", MqttQualityOfServiceLevel.AtLeastOnce, retain: true);
 

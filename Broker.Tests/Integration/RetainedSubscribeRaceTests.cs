@@ -23,7 +23,7 @@ public sealed class RetainedSubscribeRaceTests
     {
         // Arrange: hold the phone's SUBSCRIBE between taking the retained messages and making its subscription
         // routable (where MQTTnet runs the subscription interceptor) until the board's message has changed the retained
-        // messages, or for half a second. (A QoS 0 publish is routed without MQTTnet's receive loop, InlinePublishing.)
+        // messages, or for half a second. (A QoS 0 publish is routed without MQTTnet's receive loop, PublishInjector.)
         await using InProcessBroker broker = await InProcessBroker.StartAsync();
         MqttServer server = broker.Services.GetRequiredService<BrokerServer>().Server;
         TaskCompletionSource subscribing = new(TaskCreationOptions.RunContinuationsAsynchronously);

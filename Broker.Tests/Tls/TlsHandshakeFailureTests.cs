@@ -46,7 +46,6 @@ public sealed class TlsHandshakeFailureTests
     }
 
     [Theory]
-    [InlineData(-1, "")]
     [InlineData(0x10, "it sent plain MQTT to the TLS port; turn TLS on in the client (on a board: UseTls = true), or connect to port 1883 without TLS")]
     [InlineData(0x47, "its first byte (0x47) does not start a TLS handshake; this port speaks MQTT over TLS")]
     public void Explains_a_first_byte_that_does_not_start_a_handshake(int firstByte, string expected)

@@ -1,4 +1,5 @@
 using Esp32Mqtt.Broker.Tls;
+using Esp32Mqtt.Broker.Transport;
 
 namespace Esp32Mqtt.Broker.Configuration;
 
@@ -9,7 +10,7 @@ public sealed class BrokerOptions
     public const string SectionName = "Broker";
 
     /// <summary>The value of <see cref="BindAddress"/> that means every network interface, IPv4 and IPv6.</summary>
-    public const string AllInterfaces = "*";
+    public const string AllInterfaces = TransportSettings.AllInterfaces;
 
     /// <summary>The standard MQTT port (OASIS MQTT 3.1.1, section 4.2; IANA registration).</summary>
     public const int StandardMqttPort = 1883;
@@ -36,16 +37,22 @@ public sealed class BrokerOptions
     public string DataDirectory { get; set; } = "data";
 
     /// <summary>
-    /// Largest PUBLISH payload accepted: a bigger one is dropped and its connection closed (ClientChannelAdapter); a packet
-    /// bigger than this plus <see cref="PacketHeaderAllowanceBytes"/> is refused before it is read (PacketGuardStream).
+    /// Largest PUBLISH payload accepted: a bigger one is dropped and its connection closed; with the fast transport, a
+    /// packet bigger than this plus <see cref="PacketHeaderAllowanceBytes"/> is refused before it is read.
     /// </summary>
     public int MaxPayloadBytes { get; set; } = 1_048_576;
 
     /// <summary>
     /// Messages queued for one slow client. From three quarters of it on, publishers wait for that client; only a client
-    /// that stays behind for longer than a second (<see cref="Transport.DeliveryFlowControl.StallLimit"/>) loses its oldest.
+    /// that stays behind for longer than a second loses its oldest.
     /// </summary>
     public int MaxPendingMessagesPerClient { get; set; } = 1_000;
+
+    /// <summary>
+    /// Which transport serves TCP clients: <c>fast</c> (the default, Broker.Transport's shortcuts past MQTTnet's queues) or
+    /// <c>mqttnet</c> (MQTTnet's own TCP listener), the fallback when an MQTTnet upgrade breaks the fast one.
+    /// </summary>
+    public TransportKind Transport { get; set; } = TransportKind.Fast;
 
     /// <summary>Seconds a new TCP connection may take to send its MQTT CONNECT packet before it is closed.</summary>
     public int ConnectTimeoutSeconds { get; set; } = 10;

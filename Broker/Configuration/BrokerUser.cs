@@ -1,3 +1,5 @@
+using Esp32Mqtt.Broker.Security;
+
 namespace Esp32Mqtt.Broker.Configuration;
 
 /// <summary>One user allowed to connect: a user name and the PBKDF2 hash of the password.</summary>

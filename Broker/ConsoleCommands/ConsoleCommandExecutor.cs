@@ -1,9 +1,11 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using Esp32Mqtt.Broker.ConsoleLog;
+using Esp32Mqtt.Broker.Events;
 using Esp32Mqtt.Broker.Hosting;
 using Esp32Mqtt.Broker.Retained;
-using Esp32Mqtt.Broker.Traffic;
+using Esp32Mqtt.Broker.Subscriptions;
 using Esp32Mqtt.Broker.Transport;
 using MQTTnet;
 using MQTTnet.Server;
@@ -14,18 +16,16 @@ namespace Esp32Mqtt.Broker.ConsoleCommands;
 public sealed class ConsoleCommandExecutor
 {
     private readonly BrokerServer _broker;
-    private readonly DirectDelivery _directDelivery;
-    private readonly InlinePublishing _inlinePublishing;
+    private readonly IBrokerTransport _transport;
     private readonly SubscriptionRegistry _registry;
     private readonly RetainedMessageStore _store;
     private readonly TextWriter _output;
 
     /// <summary>Creates the executor.</summary>
-    public ConsoleCommandExecutor(BrokerServer broker, SubscriptionRegistry registry, RetainedMessageStore store, BrokerConsole console, DirectDelivery directDelivery, InlinePublishing inlinePublishing)
+    public ConsoleCommandExecutor(BrokerServer broker, IBrokerTransport transport, SubscriptionRegistry registry, RetainedMessageStore store, BrokerConsole console)
     {
-        _directDelivery = directDelivery;
-        _inlinePublishing = inlinePublishing;
         _broker = broker;
+        _transport = transport;
         _registry = registry;
         _store = store;
         _output = console.Output;
@@ -71,7 +71,7 @@ public sealed class ConsoleCommandExecutor
             .WithRetainFlag(publish.Retain)
             .WithQualityOfServiceLevel(publish.QualityOfService)
             .Build();
-        return _broker.Server.InjectApplicationMessage(new InjectedMqttApplicationMessage(message) { SenderClientId = MessageObserver.ConsoleSenderId });
+        return _broker.Server.InjectApplicationMessage(new InjectedMqttApplicationMessage(message) { SenderClientId = TrafficEvents.ConsoleSenderId });
     }
 
     private async Task<string> DescribeClientsAsync()
@@ -89,8 +89,9 @@ public sealed class ConsoleCommandExecutor
             text.Append(CultureInfo.InvariantCulture, $"  {client.Id}  from {EndpointText.Format(client.RemoteEndPoint)}, {ProtocolText.Format(client.ProtocolVersion)}, ");
             text.Append(CultureInfo.InvariantCulture, $"connected since {client.ConnectedTimestamp.ToLocalTime():HH:mm:ss}, ");
             // MQTTnet counts from the client's side: "sent" is what the client sent (MqttClientStatistics.HandleReceivedPacket).
-            long sent = client.SentApplicationMessagesCount + _inlinePublishing.PublishedBy(client.Id);
-            long received = client.ReceivedApplicationMessagesCount + _directDelivery.DeliveredTo(client.Id);
+            ShortcutCounts shortcuts = _transport.CountsFor(client.Id);
+            long sent = client.SentApplicationMessagesCount + shortcuts.Published;
+            long received = client.ReceivedApplicationMessagesCount + shortcuts.Delivered;
             text.Append(CultureInfo.InvariantCulture, $"{sent} {(sent == 1 ? "message" : "messages")} sent to the broker, {received} received");
         }
 

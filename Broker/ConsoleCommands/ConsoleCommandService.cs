@@ -1,4 +1,4 @@
-using Esp32Mqtt.Broker.Observation;
+using Esp32Mqtt.Broker.ConsoleLog;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

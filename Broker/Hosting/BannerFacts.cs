@@ -1,4 +1,5 @@
 using System.Net;
+using Esp32Mqtt.Broker.Transport;
 
 namespace Esp32Mqtt.Broker.Hosting;
 
@@ -10,6 +11,7 @@ namespace Esp32Mqtt.Broker.Hosting;
 /// <param name="RetainedStorePath">The retained-message store file.</param>
 /// <param name="RetainedMessageCount">How many retained messages were loaded from it.</param>
 /// <param name="MqttNetVersion">The MQTTnet version serving clients.</param>
+/// <param name="Transport">Which transport serves the TCP clients.</param>
 /// <param name="Tls">The TLS listener, or null when TLS is off.</param>
 public sealed record BannerFacts(
     IPEndPoint LocalEndPoint,
@@ -19,4 +21,5 @@ public sealed record BannerFacts(
     string RetainedStorePath,
     int RetainedMessageCount,
     string MqttNetVersion,
+    TransportKind Transport = TransportKind.Fast,
     TlsBannerFacts? Tls = null);

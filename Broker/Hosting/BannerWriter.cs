@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Esp32Mqtt.Broker.Transport;
 
 namespace Esp32Mqtt.Broker.Hosting;
 
@@ -19,6 +20,11 @@ public static class BannerWriter
     public static void Write(TextWriter writer, BannerFacts facts)
     {
         writer.WriteLine($"esp32mqtt broker (MQTTnet {facts.MqttNetVersion}; MQTT 3.1, 3.1.1 and 5.0)");
+        if (facts.Transport == TransportKind.MqttNet)
+        {
+            writer.WriteLine("Clients are served by MQTTnet's own TCP listener (Broker:Transport is mqttnet).");
+        }
+
         writer.WriteLine(PortLinePrefix + facts.LocalEndPoint.Port.ToString(CultureInfo.InvariantCulture) + Where(facts.LocalEndPoint.Address));
         writer.WriteLine(DescribeTls(facts.Tls));
         WriteAddresses(writer, facts);

@@ -1,10 +1,11 @@
 using Esp32Mqtt.Broker.Configuration;
 using Esp32Mqtt.Broker.ConsoleCommands;
-using Esp32Mqtt.Broker.Observation;
+using Esp32Mqtt.Broker.ConsoleLog;
+using Esp32Mqtt.Broker.Events;
 using Esp32Mqtt.Broker.Retained;
 using Esp32Mqtt.Broker.Security;
+using Esp32Mqtt.Broker.Subscriptions;
 using Esp32Mqtt.Broker.Tls;
-using Esp32Mqtt.Broker.Traffic;
 using Esp32Mqtt.Broker.Transport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,6 +13,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MQTTnet.Diagnostics.Logger;
+using MQTTnet.Server;
 
 namespace Esp32Mqtt.Broker.Hosting;
 
@@ -37,33 +39,25 @@ public static class BrokerHostBuilderExtensions
         services.TryAddSingleton(_ => BrokerConsole.Standard);
         services.AddSingleton<MqttNetLogBridge>();
         services.AddSingleton<IMqttNetLogger>(provider => provider.GetRequiredService<MqttNetLogBridge>());
-        services.AddSingleton<ConnectionProblemLog>();
-        services.AddSingleton<ConnectionDirectory>();
-        services.AddSingleton<DeliveryFlowControl>();
-        services.AddSingleton<ClientConnections>();
-        services.AddSingleton<DirectDelivery>();
-        services.AddSingleton<InlinePublishing>();
-        services.AddSingleton<RetainedRoutingGate>();
-        services.AddSingleton<GuardedTcpServerAdapter>();
+        services.AddSingleton(CreateTransport);
+
+        // TLS beside the transport's plain port: another listener of the MQTT server, whose connections the transport
+        // serves once their handshake is done.
         services.AddSingleton<TlsListener>();
+        services.AddSingleton<IMqttServerAdapter>(provider => provider.GetRequiredService<TlsListener>());
         services.AddSingleton<SubscriptionRegistry>();
         services.AddSingleton<ConnectionAuthenticator>();
+        services.AddSingleton<ConnectionValidator>();
         services.AddSingleton<RetainedMessageStore>();
         services.AddSingleton<RetainedStoreWriter>();
+        services.AddSingleton<RetainedMessagePersistence>();
 
-        // Attached in this order: credentials first, then the store, then the lines people read.
-        services.AddSingleton<IMqttServerObserver, ConnectionValidator>();
-        services.AddSingleton<IMqttServerObserver, RetainedMessagePersistence>();
-        services.AddSingleton<IMqttServerObserver, SubscriptionObserver>();
-        services.AddSingleton<IMqttServerObserver, ConnectionObserver>();
-        services.AddSingleton<MessageObserver>();
-        services.AddSingleton<IMqttServerObserver>(provider => provider.GetRequiredService<MessageObserver>());
-        services.AddSingleton<IMqttServerObserver>(provider => provider.GetRequiredService<DeliveryFlowControl>());
-        services.AddSingleton<IMqttServerObserver>(provider => provider.GetRequiredService<ClientConnections>());
-        services.AddSingleton<IMqttServerObserver>(provider => provider.GetRequiredService<DirectDelivery>());
-        services.AddSingleton<IMqttServerObserver>(provider => provider.GetRequiredService<InlinePublishing>());
-        services.AddSingleton<IMqttServerObserver, MemoryTrim>();
-        services.AddSingleton<IMqttServerObserver, KeepAliveMonitor>();
+        // The broker's traffic, raised once and shown by each listener: the console log lines, and the memory trim.
+        services.AddSingleton<TrafficEvents>();
+        services.AddSingleton<ITrafficListener, ConnectionLog>();
+        services.AddSingleton<ITrafficListener, SubscriptionLog>();
+        services.AddSingleton<ITrafficListener, MessageLog>();
+        services.AddSingleton<ITrafficListener, MemoryTrim>();
 
         services.AddSingleton<BrokerServer>();
         services.AddHostedService(provider => provider.GetRequiredService<BrokerServer>());
@@ -79,5 +73,24 @@ public static class BrokerHostBuilderExtensions
         logging.AddConsole(console => console.FormatterName = BrokerConsoleFormatter.FormatterName);
         logging.AddConsoleFormatter<BrokerConsoleFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
         return logging;
+    }
+
+    private static IBrokerTransport CreateTransport(IServiceProvider provider)
+    {
+        BrokerOptions options = provider.GetRequiredService<IOptions<BrokerOptions>>().Value;
+        TransportSettings settings = new()
+        {
+            BindAddress = options.BindAddress,
+            Port = options.Port,
+            MaxPayloadBytes = options.MaxPayloadBytes,
+            MaxPacketBytes = options.MaxPacketBytes,
+            ConnectTimeoutSeconds = options.ConnectTimeoutSeconds,
+            MaxPendingMessagesPerClient = options.MaxPendingMessagesPerClient,
+            AssignClientId = ClientIdentifiers.Create,
+
+            // Looked up when the first problem comes: the traffic events need the transport themselves.
+            ReportProblem = problem => provider.GetRequiredService<TrafficEvents>().Report(problem),
+        };
+        return BrokerTransports.Create(options.Transport, settings, provider.GetRequiredService<ILoggerFactory>(), provider.GetRequiredService<TimeProvider>());
     }
 }

@@ -1,45 +1,58 @@
 using System.Net;
 using Esp32Mqtt.Broker.Configuration;
 using Esp32Mqtt.Broker.ConsoleCommands;
-using Esp32Mqtt.Broker.Observation;
+using Esp32Mqtt.Broker.ConsoleLog;
+using Esp32Mqtt.Broker.Events;
 using Esp32Mqtt.Broker.Retained;
+using Esp32Mqtt.Broker.Security;
 using Esp32Mqtt.Broker.Tls;
 using Esp32Mqtt.Broker.Transport;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MQTTnet.Adapter;
 using MQTTnet.Server;
 
 namespace Esp32Mqtt.Broker.Hosting;
 
-/// <summary>Owns the MQTTnet server: attaches the observers, starts it, prints the banner, and stops it cleanly.</summary>
+/// <summary>
+/// Owns the MQTTnet server: makes it with the broker's options and the configured transport, hooks the broker's parts
+/// onto its events, starts it, prints the banner, and stops it cleanly.
+/// </summary>
 public sealed partial class BrokerServer : IHostedService, IDisposable
 {
     private readonly BrokerOptions _options;
-    private readonly GuardedTcpServerAdapter _adapter;
+    private readonly IBrokerTransport _transport;
     private readonly TlsListener _tls;
-    private readonly IEnumerable<IMqttServerObserver> _observers;
+    private readonly ConnectionValidator _validator;
+    private readonly RetainedMessagePersistence _persistence;
+    private readonly TrafficEvents _events;
     private readonly RetainedMessageStore _store;
     private readonly RetainedStoreWriter _storeWriter;
     private readonly BrokerConsole _console;
     private readonly ILogger _logger;
 
-    /// <summary>Creates the (not yet started) MQTTnet server with the broker's options.</summary>
+    /// <summary>Creates the (not yet started) MQTTnet server with the broker's options and listeners.</summary>
     public BrokerServer(
         IOptions<BrokerOptions> options,
-        GuardedTcpServerAdapter adapter,
+        IBrokerTransport transport,
+        IEnumerable<IMqttServerAdapter> moreListeners,
         TlsListener tls,
         MqttNetLogBridge mqttNetLogger,
-        IEnumerable<IMqttServerObserver> observers,
+        ConnectionValidator validator,
+        RetainedMessagePersistence persistence,
+        TrafficEvents events,
         RetainedMessageStore store,
         RetainedStoreWriter storeWriter,
         BrokerConsole console,
         ILoggerFactory loggerFactory)
     {
         _options = options.Value;
-        _adapter = adapter;
+        _transport = transport;
         _tls = tls;
-        _observers = observers;
+        _validator = validator;
+        _persistence = persistence;
+        _events = events;
         _store = store;
         _storeWriter = storeWriter;
         _console = console;
@@ -48,32 +61,33 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
             .WithDefaultCommunicationTimeout(TimeSpan.FromSeconds(_options.ConnectTimeoutSeconds))
             .WithMaxPendingMessagesPerClient(_options.MaxPendingMessagesPerClient)
             .Build();
+        if (transport.SupervisesKeepAlive)
+        {
+            // MQTTnet's monitor would not see the packets the transport handles itself. Its thread then makes one pass
+            // at start and sleeps for good (a background thread: it does not hold up the exit).
+            serverOptions.KeepAliveOptions.MonitorInterval = Timeout.InfiniteTimeSpan;
+        }
 
-        // KeepAliveMonitor checks keep-alives instead: MQTTnet's monitor does not see the publishes routed inline. Its
-        // thread then makes one pass at start and sleeps for good (a background thread: it does not hold up the exit).
-        serverOptions.KeepAliveOptions.MonitorInterval = Timeout.InfiniteTimeSpan;
-        Server = new MqttServerFactory(mqttNetLogger).CreateMqttServer(serverOptions, [adapter]);
+        // The transport serves plain TCP; other listeners registered as IMqttServerAdapter serve the same clients.
+        Server = new MqttServerFactory(mqttNetLogger).CreateMqttServer(serverOptions, [transport.Adapter, .. moreListeners]);
     }
 
     /// <summary>The MQTTnet server, for the console commands.</summary>
     public MqttServer Server { get; }
 
     /// <summary>The address and real port listened on, once started.</summary>
-    public IPEndPoint? LocalEndPoint => _adapter.LocalEndPoint;
+    public IPEndPoint? LocalEndPoint => _transport.LocalEndPoint;
 
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (IMqttServerObserver observer in _observers)
-        {
-            observer.Attach(Server);
-        }
+        // Each part hooks onto events of its own; none relies on running before or after another.
+        _transport.Attach(Server);
+        _validator.Attach(Server);
+        _persistence.Attach(Server);
+        _events.Attach(Server);
 
-        // The TLS certificate is checked and its port taken before the plain port opens; TLS connections are taken once
-        // the server serves clients.
-        _tls.Open();
         await Server.StartAsync().ConfigureAwait(false);
-        _tls.StartAccepting();
         IList<MQTTnet.MqttApplicationMessage> retained = await Server.GetRetainedMessagesAsync().ConfigureAwait(false);
         BannerWriter.Write(_console.Output, new BannerFacts(
             LocalEndPoint!,
@@ -83,6 +97,7 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
             _store.FilePath,
             retained.Count,
             typeof(MqttServer).Assembly.GetName().Version?.ToString(3) ?? "5",
+            _options.Transport,
             _tls.LocalEndPoint is { } tlsEndPoint ? new TlsBannerFacts(tlsEndPoint, _tls.Setup.AuthorityCertificateFile, _tls.Setup.CertificateFile) : null));
     }
 
@@ -91,8 +106,7 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
     {
         // Stop taking new connections first, then disconnect every client (MQTT 5 clients get "server shutting down"),
         // then wait for the retained messages written behind (QoS 0 ones, and the wills the disconnects published).
-        _adapter.StopAccepting();
-        _tls.StopAccepting();
+        _transport.StopAccepting();
         await Server.StopAsync(new MqttServerStopOptions()).ConfigureAwait(false);
         await _storeWriter.FlushAsync().ConfigureAwait(false);
         LogStopped(_logger);
@@ -102,6 +116,7 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
     public void Dispose()
     {
         Server.Dispose();
+        _transport.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "broker stopped")]

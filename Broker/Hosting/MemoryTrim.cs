@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Esp32Mqtt.Broker.Observation;
+using Esp32Mqtt.Broker.ConsoleLog;
+using Esp32Mqtt.Broker.Events;
 using Microsoft.Extensions.Logging;
-using MQTTnet.Server;
 
 namespace Esp32Mqtt.Broker.Hosting;
 
@@ -13,13 +13,13 @@ namespace Esp32Mqtt.Broker.Hosting;
 /// Setting up a connection leaves garbage behind (the CONNECT, the handshake's buffers and state machines). When many
 /// connections arrive at once, much of it outlives a gen-0 collection and lands in the older generations, which .NET's
 /// GC collects only once they have grown a lot more; an idle broker never gets there, so it kept that memory for good
-/// (issue 5: 21.4 MiB committed for 12.6 MiB of live objects with 2,000 idle connections). So after a wave of at least
+/// (21.4 MiB committed for 12.6 MiB of live objects with 2,000 idle connections, in the broker benchmark's idle scenario). So after a wave of at least
 /// <see cref="WaveSize"/> connects and disconnects, once <see cref="QuietPeriod"/> has passed without any, one full
 /// compacting collection is run that also returns the freed memory (<see cref="GCCollectionMode.Aggressive"/>). It
 /// stops the whole broker while it runs, longer the more it holds: 15–20 ms with 2,000 idle connections on the
 /// benchmark machine. That happens once per wave, after it, and never for messages alone.
 /// </remarks>
-public sealed partial class MemoryTrim : IMqttServerObserver, IDisposable
+public sealed partial class MemoryTrim : ITrafficListener, IDisposable
 {
     /// <summary>Connects and disconnects that make a wave worth a collection; a few boards coming and going are not.</summary>
     public const int WaveSize = 100;
@@ -66,14 +66,26 @@ public sealed partial class MemoryTrim : IMqttServerObserver, IDisposable
     }
 
     /// <inheritdoc />
-    public void Attach(MqttServer server)
+    public event Action? MessageInterestChanged
     {
-        server.ClientConnectedAsync += _ => ConnectionsChanged();
-        server.ClientDisconnectedAsync += _ => ConnectionsChanged();
+        add { }
+        remove { }
+    }
+
+    /// <inheritdoc />
+    public MessageInterest MessageInterest => MessageInterest.None;
+
+    /// <inheritdoc />
+    public void OnTraffic(TrafficEvent traffic)
+    {
+        if (traffic is ClientConnected or ClientDisconnected)
+        {
+            ConnectionsChanged();
+        }
     }
 
     /// <summary>A client connected or disconnected.</summary>
-    public Task ConnectionsChanged()
+    public void ConnectionsChanged()
     {
         lock (_gate)
         {
@@ -84,8 +96,6 @@ public sealed partial class MemoryTrim : IMqttServerObserver, IDisposable
                 _quietTimer.Change(QuietPeriod, Timeout.InfiniteTimeSpan);
             }
         }
-
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 using Esp32Mqtt.Broker.Configuration;
 using Esp32Mqtt.Broker.Tls;
+using Esp32Mqtt.Broker.Transport;
 using Microsoft.Extensions.Options;
 
 namespace Esp32Mqtt.Broker.Hosting;
@@ -32,7 +33,7 @@ public static partial class StartupFailure
     {
         switch (exception)
         {
-            case BrokerStartupException:
+            case BrokerStartupException or ListenerException:
                 return [exception.Message];
             case OptionsValidationException validation:
                 return [.. validation.Failures.Select(ExplainInvalidSetting)];
@@ -88,6 +89,7 @@ public static partial class StartupFailure
         {
             "System.Int32" => "whole number",
             "System.Boolean" or "System.Nullable`1[System.Boolean]" => "true or false",
+            _ when typeName == typeof(TransportKind).FullName => "transport (fast or mqttnet)",
             _ => typeName,
         };
     }

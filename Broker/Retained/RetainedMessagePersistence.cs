@@ -1,4 +1,3 @@
-using Esp32Mqtt.Broker.Hosting;
 using MQTTnet;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
@@ -12,7 +11,7 @@ namespace Esp32Mqtt.Broker.Retained;
 /// the write makes an acknowledged retained QoS 1 message survive a crash. A retained QoS 0 message is acknowledged to
 /// nobody, so it is written behind, without holding up its delivery.
 /// </summary>
-public sealed class RetainedMessagePersistence : IMqttServerObserver
+public sealed class RetainedMessagePersistence
 {
     private readonly RetainedMessageStore _store;
     private readonly RetainedStoreWriter _writer;

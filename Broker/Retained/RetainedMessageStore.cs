@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Esp32Mqtt.Broker.Configuration;
+using Esp32Mqtt.Broker.ConsoleLog;
 using Esp32Mqtt.Broker.Hosting;
-using Esp32Mqtt.Broker.Observation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MQTTnet;

@@ -1,5 +1,5 @@
+using Esp32Mqtt.Broker.ConsoleLog;
 using Esp32Mqtt.Broker.Hosting;
-using Esp32Mqtt.Broker.Observation;
 using Microsoft.Extensions.Logging;
 using MQTTnet;
 

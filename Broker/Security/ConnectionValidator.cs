@@ -1,7 +1,4 @@
-using Esp32Mqtt.Broker.Hosting;
-using Esp32Mqtt.Broker.Observation;
-using Esp32Mqtt.Broker.Transport;
-using Microsoft.Extensions.Logging;
+using Esp32Mqtt.Broker.Events;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
@@ -10,48 +7,36 @@ namespace Esp32Mqtt.Broker.Security;
 
 /// <summary>
 /// Answers each CONNECT: checks credentials with <see cref="ConnectionAuthenticator"/>, gives MQTT 5 clients that sent
-/// no client id one of their own, and logs every refusal with the client id and address.
+/// no client id one of their own, and raises a <see cref="ConnectionRefused"/> for every refusal.
 /// MQTTnet turns the reason code into the MQTT 3.1.1 return code itself (MqttConnectReasonCodeConverter).
 /// </summary>
-public sealed partial class ConnectionValidator : IMqttServerObserver, IDisposable
+public sealed class ConnectionValidator
 {
-    private const int LinesPerWindow = 10;
-    private static readonly TimeSpan s_window = TimeSpan.FromSeconds(10);
-
     private readonly ConnectionAuthenticator _authenticator;
-    private readonly ILogger _logger;
-    private readonly LogThrottle _throttle;
+    private readonly TrafficEvents _events;
 
-    /// <summary>Creates the validator; refusals are logged on the connections category.</summary>
-    public ConnectionValidator(ConnectionAuthenticator authenticator, ILoggerFactory loggerFactory, TimeProvider timeProvider)
+    /// <summary>Creates the validator; refusals are raised on <paramref name="events"/>.</summary>
+    public ConnectionValidator(ConnectionAuthenticator authenticator, TrafficEvents events)
     {
         _authenticator = authenticator;
-        _logger = loggerFactory.CreateLogger(LogCategories.Connections);
-        _throttle = new LogThrottle(LinesPerWindow, s_window, timeProvider, (count, window) => LogSuppressed(_logger, count, (int)window.TotalSeconds));
+        _events = events;
     }
 
-    /// <inheritdoc />
+    /// <summary>Answers <paramref name="server"/>'s CONNECTs; called once, before it starts.</summary>
     public void Attach(MqttServer server)
     {
         server.ValidatingConnectionAsync += OnValidatingConnectionAsync;
     }
 
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        _throttle.Dispose();
-    }
-
     private Task OnValidatingConnectionAsync(ValidatingConnectionEventArgs eventArgs)
     {
         string clientId = eventArgs.ClientId;
-        string remote = EndpointText.Format(eventArgs.RemoteEndPoint);
         if (string.IsNullOrEmpty(clientId))
         {
             if (eventArgs.ProtocolVersion != MqttProtocolVersion.V500)
             {
-                // ClientChannelAdapter has already given one to clean-session clients; OASIS MQTT 3.1.1 [MQTT-3.1.3-8].
-                Refuse(eventArgs, MqttConnectReasonCode.ClientIdentifierNotValid, "(no client id)", remote, "it sent an empty client id with a persistent session, which MQTT 3.1.1 does not allow");
+                // The transport has already given one to clean-session clients; OASIS MQTT 3.1.1 [MQTT-3.1.3-8].
+                Refuse(eventArgs, MqttConnectReasonCode.ClientIdentifierNotValid, clientId: null, "it sent an empty client id with a persistent session, which MQTT 3.1.1 does not allow");
                 return Task.CompletedTask;
             }
 
@@ -62,10 +47,10 @@ public sealed partial class ConnectionValidator : IMqttServerObserver, IDisposab
         switch (_authenticator.Authenticate(eventArgs.UserName, eventArgs.RawPassword ?? []))
         {
             case AuthenticationOutcome.BadUserNameOrPassword:
-                Refuse(eventArgs, MqttConnectReasonCode.BadUserNameOrPassword, clientId, remote, $"wrong user name or password (user '{eventArgs.UserName}')");
+                Refuse(eventArgs, MqttConnectReasonCode.BadUserNameOrPassword, clientId, $"wrong user name or password (user '{eventArgs.UserName}')");
                 break;
             case AuthenticationOutcome.AnonymousNotAllowed:
-                Refuse(eventArgs, MqttConnectReasonCode.NotAuthorized, clientId, remote, "it sent no user name, and anonymous clients are not allowed (Broker:AllowAnonymous)");
+                Refuse(eventArgs, MqttConnectReasonCode.NotAuthorized, clientId, "it sent no user name, and anonymous clients are not allowed (Broker:AllowAnonymous)");
                 break;
             default:
                 eventArgs.ReasonCode = MqttConnectReasonCode.Success;
@@ -75,18 +60,9 @@ public sealed partial class ConnectionValidator : IMqttServerObserver, IDisposab
         return Task.CompletedTask;
     }
 
-    private void Refuse(ValidatingConnectionEventArgs eventArgs, MqttConnectReasonCode reasonCode, string clientId, string remote, string reason)
+    private void Refuse(ValidatingConnectionEventArgs eventArgs, MqttConnectReasonCode reasonCode, string? clientId, string reason)
     {
         eventArgs.ReasonCode = reasonCode;
-        if (_logger.IsEnabled(LogLevel.Warning) && _throttle.TryEnter())
-        {
-            LogRefused(_logger, clientId, remote, reason);
-        }
+        _events.Raise(new ConnectionRefused(_events.Now, eventArgs.RemoteEndPoint, clientId, reason, RefusalKind.Credentials));
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "refused {ClientId} from {Remote}: {Reason}")]
-    private static partial void LogRefused(ILogger logger, string clientId, string remote, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} more refused connections in the last {Seconds} s were not shown")]
-    private static partial void LogSuppressed(ILogger logger, int count, int seconds);
 }

@@ -20,12 +20,11 @@ public static class TlsHandshakeFailure
         return received == 0 ? -1 : first[0];
     }
 
-    /// <summary>Why a connection that did not start with a TLS handshake was closed; empty when it sent nothing at all.</summary>
+    /// <summary>Why a connection whose first byte was <paramref name="firstByte"/>, not a TLS handshake, was closed.</summary>
     public static string DescribeFirstByte(int firstByte, int plainPort)
     {
         return firstByte switch
         {
-            -1 => string.Empty,
             ConnectPacket => string.Create(
                 CultureInfo.InvariantCulture,
                 $"it sent plain MQTT to the TLS port; turn TLS on in the client (on a board: UseTls = true), or connect to port {plainPort} without TLS"),

@@ -2,39 +2,50 @@ using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using Esp32Mqtt.Broker.Configuration;
+using Esp32Mqtt.Broker.Events;
 using Esp32Mqtt.Broker.Transport;
+using Esp32Mqtt.Broker.Transport.Listening;
 using Microsoft.Extensions.Options;
+using MQTTnet.Adapter;
+using MQTTnet.Diagnostics.Logger;
+using MQTTnet.Server;
 
 namespace Esp32Mqtt.Broker.Tls;
 
 /// <summary>
-/// The TLS port beside the plain one: accepts a connection, does the TLS handshake (TLS 1.2 or 1.3, within the connect
-/// timeout), then hands the decrypted stream to <see cref="GuardedTcpServerAdapter"/>, which serves it as it serves a
-/// plain client. A connection that never finishes the handshake is closed with one line saying why.
+/// The TLS port beside the transport's plain one, as a second listener of the MQTT server: it accepts a connection, does
+/// the TLS handshake (TLS 1.2 or 1.3, within the connect timeout), and has the transport serve the decrypted stream
+/// (<see cref="IBrokerTransport.ServeAsync"/>) exactly as it serves a plain client, with the same checks and keep-alive
+/// watch; MQTTnet's own TLS listener (MqttTcpServerListener) has neither a handshake timeout nor the transport's checks.
+/// A connection that never gets past the handshake is reported in one line that says why.
 /// </summary>
-public sealed class TlsListener : IDisposable
+public sealed class TlsListener : IMqttServerAdapter
 {
     /// <summary>TLS 1.2 at least (RFC 8996 retires 1.0 and 1.1); the ESP32's mbedTLS speaks 1.2.</summary>
     public const SslProtocols Protocols = SslProtocols.Tls12 | SslProtocols.Tls13;
 
     private readonly BrokerOptions _options;
-    private readonly GuardedTcpServerAdapter _adapter;
-    private readonly ConnectionProblemLog _problems;
+    private readonly IBrokerTransport _transport;
+    private readonly TrafficEvents _events;
     private readonly TimeProvider _timeProvider;
     private readonly CancellationTokenSource _stopping = new();
     private Socket? _listener;
     private SslServerAuthenticationOptions? _authentication;
 
-    /// <summary>Creates the listener; nothing is loaded or bound until <see cref="Open"/>.</summary>
-    public TlsListener(IOptions<BrokerOptions> options, GuardedTcpServerAdapter adapter, ConnectionProblemLog problems, TimeProvider timeProvider)
+    /// <summary>Creates the listener; nothing is loaded or bound until the MQTT server starts it.</summary>
+    public TlsListener(IOptions<BrokerOptions> options, IBrokerTransport transport, TrafficEvents events, TimeProvider timeProvider)
     {
         _options = options.Value;
-        _adapter = adapter;
-        _problems = problems;
+        _transport = transport;
+        _events = events;
         _timeProvider = timeProvider;
         Setup = TlsSetup.From(_options);
     }
+
+    /// <inheritdoc />
+    public Func<IMqttChannelAdapter, Task>? ClientHandler { get; set; }
 
     /// <summary>Whether it listens, and with which files.</summary>
     public TlsSetup Setup { get; }
@@ -43,15 +54,14 @@ public sealed class TlsListener : IDisposable
     public IPEndPoint? LocalEndPoint { get; private set; }
 
     /// <summary>
-    /// Loads the certificate and opens the listening socket, if TLS is on; connections wait in its backlog until
-    /// <see cref="StartAccepting"/>. A bad certificate or a port in use throws <see cref="Hosting.BrokerStartupException"/>
-    /// with the line to print.
+    /// Loads the certificate and starts listening, if TLS is on. A bad certificate throws
+    /// <see cref="Hosting.BrokerStartupException"/>, a port in use <see cref="ListenerException"/>, with the line to print.
     /// </summary>
-    public void Open()
+    public Task StartAsync(MqttServerOptions options, IMqttNetLogger logger)
     {
         if (!Setup.Listens)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         _authentication = new SslServerAuthenticationOptions
@@ -59,24 +69,17 @@ public sealed class TlsListener : IDisposable
             ServerCertificateContext = ServerCertificateLoader.Load(Setup, _timeProvider.GetUtcNow()),
             EnabledSslProtocols = Protocols,
             ClientCertificateRequired = false,
-            CertificateRevocationCheckMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck,
+            CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
             EncryptionPolicy = EncryptionPolicy.RequireEncryption,
         };
         _listener = ListenerSocket.Open(_options.BindAddress, _options.Tls.Port, CommandLineSwitches.TlsPort, TlsOptions.StandardMqttTlsPort);
         LocalEndPoint = (IPEndPoint)_listener.LocalEndPoint!;
+        _ = Task.Run(() => AcceptConnectionsAsync(_listener, _stopping.Token));
+        return Task.CompletedTask;
     }
 
-    /// <summary>Starts taking the connections, once the MQTT server serves them (after <see cref="Open"/>; nothing if TLS is off).</summary>
-    public void StartAccepting()
-    {
-        if (_listener is { } listener)
-        {
-            _ = Task.Run(() => AcceptConnectionsAsync(listener, _stopping.Token));
-        }
-    }
-
-    /// <summary>Closes the listening socket and abandons handshakes in progress; connections already serving MQTT go on.</summary>
-    public void StopAccepting()
+    /// <summary>Closes the listening socket and abandons handshakes in progress; connections already served go on until the server stops them.</summary>
+    public Task StopAsync()
     {
         if (!_stopping.IsCancellationRequested)
         {
@@ -84,12 +87,13 @@ public sealed class TlsListener : IDisposable
         }
 
         _listener?.Dispose();
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
-        StopAccepting();
+        StopAsync().GetAwaiter().GetResult();
         _stopping.Dispose();
     }
 
@@ -119,26 +123,27 @@ public sealed class TlsListener : IDisposable
 
     private async Task ServeAsync(Socket socket, CancellationToken stopping)
     {
-        IPEndPoint remote = EndpointText.Normalize((IPEndPoint)socket.RemoteEndPoint!);
+        IPEndPoint remote = (IPEndPoint)socket.RemoteEndPoint!;
         socket.NoDelay = true;
         SslStream tls = new(new NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false);
-        string? failure = await HandshakeAsync(socket, tls, stopping).ConfigureAwait(false);
-        if (failure is not null)
+        ConnectionProblem? failure = await HandshakeAsync(socket, tls, remote, stopping).ConfigureAwait(false);
+        Func<IMqttChannelAdapter, Task>? clientHandler = ClientHandler;
+        if (failure is not null || clientHandler is null)
         {
             await tls.DisposeAsync().ConfigureAwait(false);
-            if (failure.Length > 0 && !stopping.IsCancellationRequested)
+            if (failure is not null && !stopping.IsCancellationRequested)
             {
-                _problems.Closed(remote, failure);
+                _events.Report(failure);
             }
 
             return;
         }
 
-        await _adapter.ServeAsync(tls, LocalEndPoint!, remote).ConfigureAwait(false);
+        await _transport.ServeAsync(tls, LocalEndPoint!, remote, clientHandler).ConfigureAwait(false);
     }
 
-    /// <summary>Null once the handshake is done; otherwise why it failed, or an empty text when the client just went away.</summary>
-    private async Task<string?> HandshakeAsync(Socket socket, SslStream tls, CancellationToken stopping)
+    /// <summary>Null once the handshake is done; otherwise what went wrong.</summary>
+    private async Task<ConnectionProblem?> HandshakeAsync(Socket socket, SslStream tls, IPEndPoint remote, CancellationToken stopping)
     {
         using CancellationTokenSource limit = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         limit.CancelAfter(TimeSpan.FromSeconds(_options.ConnectTimeoutSeconds));
@@ -148,7 +153,10 @@ public sealed class TlsListener : IDisposable
             firstByte = await TlsHandshakeFailure.PeekFirstByteAsync(socket, limit.Token).ConfigureAwait(false);
             if (firstByte != TlsHandshakeFailure.HandshakeRecord)
             {
-                return TlsHandshakeFailure.DescribeFirstByte(firstByte, _adapter.LocalEndPoint?.Port ?? _options.Port);
+                int plainPort = _transport.LocalEndPoint?.Port ?? _options.Port;
+                return firstByte < 0
+                    ? new ConnectionProblem(ConnectionProblemKind.ClosedBeforeConnect, remote, "it closed before starting a TLS handshake")
+                    : new ConnectionProblem(ConnectionProblemKind.Refused, remote, TlsHandshakeFailure.DescribeFirstByte(firstByte, plainPort));
             }
 
             await tls.AuthenticateAsServerAsync(_authentication!, limit.Token).ConfigureAwait(false);
@@ -156,11 +164,11 @@ public sealed class TlsListener : IDisposable
         }
         catch (OperationCanceledException)
         {
-            return TlsHandshakeFailure.DescribeTimeout(firstByte >= 0, _options.ConnectTimeoutSeconds);
+            return new ConnectionProblem(ConnectionProblemKind.NoConnect, remote, TlsHandshakeFailure.DescribeTimeout(firstByte >= 0, _options.ConnectTimeoutSeconds));
         }
         catch (Exception exception) when (exception is AuthenticationException or IOException or SocketException or ObjectDisposedException)
         {
-            return TlsHandshakeFailure.Describe(exception, Setup.AuthorityCertificateFile);
+            return new ConnectionProblem(ConnectionProblemKind.Refused, remote, TlsHandshakeFailure.Describe(exception, Setup.AuthorityCertificateFile));
         }
     }
 }

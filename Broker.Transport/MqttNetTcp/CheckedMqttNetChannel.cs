@@ -1,0 +1,185 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using Esp32Mqtt.Broker.Transport.Channels;
+using Esp32Mqtt.Broker.Transport.Connections;
+using Esp32Mqtt.Broker.Transport.FlowControl;
+using Esp32Mqtt.Broker.Transport.Framing;
+using Esp32Mqtt.Broker.Transport.Ordering;
+using MQTTnet.Adapter;
+using MQTTnet.Formatter;
+using MQTTnet.Packets;
+
+namespace Esp32Mqtt.Broker.Transport.MqttNetTcp;
+
+/// <summary>
+/// MQTTnet's channel adapter for one connection, with the checks the fast transport's ClientChannelAdapter makes too:
+/// the CONNECT is recorded and an empty MQTT 3.1.1 client id filled in (<see cref="PacketChecks"/>), a payload over the
+/// limit ends the connection, retained publishes and subscriptions pass <see cref="RetainedRoutingGate"/>, every PUBLISH
+/// written tells the flow control how far the client is behind, and a connection that ends before it became a client
+/// is reported. What it cannot do, MQTTnet's adapter reading whole packets itself: refuse an oversized packet before it
+/// is read, or show the first bytes of one that is not MQTT.
+/// </summary>
+internal sealed class CheckedMqttNetChannel : IMqttChannelAdapter
+{
+    private readonly IMqttChannelAdapter _inner;
+    private readonly TransportSettings _settings;
+    private readonly ConnectionProblems _problems;
+    private readonly ConnectPackets _connectPackets;
+    private readonly DeliveryFlowControl _flowControl;
+    private readonly RetainedRoutingGate _routingGate;
+    private MqttConnectPacket? _connect;
+    private Func<long>? _queuedMessages;
+    private RoutingGateKind? _inGate;
+
+    /// <summary>Wraps <paramref name="inner"/>, which MQTTnet's listener made and disposes.</summary>
+    public CheckedMqttNetChannel(IMqttChannelAdapter inner, TransportSettings settings, ConnectionProblems problems, ConnectPackets connectPackets, DeliveryFlowControl flowControl, RetainedRoutingGate routingGate)
+    {
+        _inner = inner;
+        _settings = settings;
+        _problems = problems;
+        _connectPackets = connectPackets;
+        _flowControl = flowControl;
+        _routingGate = routingGate;
+    }
+
+    /// <inheritdoc />
+    public long BytesReceived => _inner.BytesReceived;
+
+    /// <inheritdoc />
+    public long BytesSent => _inner.BytesSent;
+
+    /// <inheritdoc />
+    public X509Certificate2 ClientCertificate => _inner.ClientCertificate;
+
+    /// <inheritdoc />
+    public EndPoint RemoteEndPoint => _inner.RemoteEndPoint;
+
+    /// <inheritdoc />
+    public EndPoint LocalEndPoint => _inner.LocalEndPoint;
+
+    /// <inheritdoc />
+    public bool IsSecureConnection => _inner.IsSecureConnection;
+
+    /// <inheritdoc />
+    public MqttPacketFormatterAdapter PacketFormatterAdapter => _inner.PacketFormatterAdapter;
+
+    /// <inheritdoc />
+    public Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        return _inner.ConnectAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task DisconnectAsync(CancellationToken cancellationToken)
+    {
+        return _inner.DisconnectAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<MqttPacket> ReceivePacketAsync(CancellationToken cancellationToken)
+    {
+        if (_connect is null)
+        {
+            return await ReceiveConnectPacketAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // Asked for the next packet: MQTTnet has processed the one before (MqttConnectedClient.ReceivePackagesLoop).
+        LeaveGate();
+        MqttPacket packet = await _inner.ReceivePacketAsync(cancellationToken).ConfigureAwait(false);
+        if (PacketChecks.IsTooLarge(packet, _settings.MaxPayloadBytes))
+        {
+            _problems.Rejected(RemoteEndPoint, new PacketGuardRejection(RejectionKind.PayloadTooLarge, ((MqttPublishPacket)packet).Payload.Length, []));
+            return null!;
+        }
+
+        if (PacketChecks.GateKindOf(packet) is RoutingGateKind kind)
+        {
+            await _routingGate.EnterAsync(kind).ConfigureAwait(false);
+            _inGate = kind;
+        }
+
+        return packet;
+    }
+
+    /// <inheritdoc />
+    public async Task SendPacketAsync(MqttPacket packet, CancellationToken cancellationToken)
+    {
+        await _inner.SendPacketAsync(packet, cancellationToken).ConfigureAwait(false);
+        if (packet is MqttPublishPacket && QueuedMessages() is { } queued)
+        {
+            _flowControl.Observe(queued());
+        }
+    }
+
+    /// <inheritdoc />
+    public void ResetStatistics()
+    {
+        _inner.ResetStatistics();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        // MQTTnet disposes the adapter it was given; the one inside belongs to MqttTcpServerListener.
+        LeaveGate();
+    }
+
+    /// <summary>MQTTnet has finished with the connection: it is forgotten, and publishers waiting for it go on.</summary>
+    public void Ended()
+    {
+        LeaveGate();
+        _connectPackets.Forget(RemoteEndPoint);
+        _flowControl.Release();
+    }
+
+    private async Task<MqttPacket> ReceiveConnectPacketAsync(CancellationToken cancellationToken)
+    {
+        MqttPacket? packet;
+        try
+        {
+            packet = await _inner.ReceivePacketAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // MqttPacketFormatterAdapter could not make an MQTT packet of the first bytes.
+            _problems.Rejected(RemoteEndPoint, new PacketGuardRejection(RejectionKind.NotMqtt, 0, []));
+            return null!;
+        }
+
+        // Off the socket event thread that may have completed the read (the broker runs socket completions inline:
+        // Broker/Hosting/SocketCompletions.cs): MQTTnet checks the credentials next, and a PBKDF2 hash holds the thread.
+        await Task.Yield();
+        switch (packet)
+        {
+            case MqttConnectPacket connect:
+                PacketChecks.AssignClientIdIfMissing(connect, PacketFormatterAdapter.ProtocolVersion, _settings.AssignClientId);
+                _connect = connect;
+                _connectPackets.Record(RemoteEndPoint, connect);
+                return connect;
+            // MqttChannelAdapter 5.2 counts the bytes of whole packets only, so how much of a CONNECT arrived is unknown.
+            case null when cancellationToken.IsCancellationRequested:
+                _problems.NoConnect(RemoteEndPoint, bytesReceived: null);
+                return null!;
+            case null:
+                _problems.ClosedBeforeConnect(RemoteEndPoint, bytesReceived: null);
+                return null!;
+            default:
+                _problems.Rejected(RemoteEndPoint, new PacketGuardRejection(RejectionKind.NotMqtt, 0, []));
+                return null!;
+        }
+    }
+
+    private Func<long>? QueuedMessages()
+    {
+        return _queuedMessages ??= _connect is null ? null : _flowControl.QueuedMessagesOf(_connect.ClientId);
+    }
+
+    private void LeaveGate()
+    {
+        if (_inGate is RoutingGateKind kind)
+        {
+            _inGate = null;
+            _routingGate.Exit(kind);
+        }
+    }
+}

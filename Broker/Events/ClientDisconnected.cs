@@ -1,0 +1,8 @@
+namespace Esp32Mqtt.Broker.Events;
+
+/// <summary>A client's connection ended.</summary>
+/// <param name="Time">When MQTTnet had finished with it.</param>
+/// <param name="ClientId">The client id.</param>
+/// <param name="How">Whether it said goodbye, vanished or was replaced.</param>
+/// <param name="PublishedWillTopic">The topic its last will was published to, or null when no will was published.</param>
+public sealed record ClientDisconnected(DateTimeOffset Time, string ClientId, DisconnectKind How, string? PublishedWillTopic) : TrafficEvent(Time);
