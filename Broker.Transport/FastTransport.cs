@@ -36,7 +36,7 @@ internal sealed class FastTransport : IBrokerTransport
         _flowControl = new DeliveryFlowControl(settings.MaxPendingMessagesPerClient, timeProvider);
         _publishInjector = new PublishInjector(_accepted);
         _directDelivery = new DirectDelivery(_flowControl, _accepted);
-        _listener = new GuardedTcpServerAdapter(settings, problems, _connectPackets, _flowControl, _accepted, _publishInjector, new RetainedRoutingGate());
+        _listener = new GuardedTcpServerAdapter(settings, problems, _connectPackets, _flowControl, _accepted, _publishInjector, new RetainedRoutingGate(), new ClientIdTurns(timeProvider));
         _keepAlive = new KeepAliveMonitor(_accepted, problems, timeProvider, logger);
     }
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 // A desktop ESP32: the firmware's own core, with an MQTTnet connection and a console LED.
-//   dotnet run --project Esp32Client.Simulator -- [--broker HOST] [--port 1883] [--id sim-kitchen] [--username U --password P]
+//   dotnet run --project Esp32Client.Simulator -- [--broker HOST|auto] [--broker-name NAME] [--port 1883] [--id sim-kitchen] [--username U --password P]
 //       [--tls --ca-file ca.crt --port 8883]
 string[] arguments = SimulatorOptions.ExpandFlags(args);
 HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings

@@ -10,6 +10,7 @@ public sealed class SimulatorOptions
     public static readonly IDictionary<string, string> SwitchMappings = new Dictionary<string, string>
     {
         ["--broker"] = Section + ":" + nameof(Broker),
+        ["--broker-name"] = Section + ":" + nameof(BrokerName),
         ["--port"] = Section + ":" + nameof(Port),
         ["--id"] = Section + ":" + nameof(Id),
         ["--username"] = Section + ":" + nameof(Username),
@@ -22,10 +23,22 @@ public sealed class SimulatorOptions
     /// <summary>The switch that turns TLS on; it may stand alone, as a flag.</summary>
     public const string TlsSwitch = "--tls";
 
-    /// <summary>Broker host name or address. Unlike the board, the simulator runs on the PC, so localhost is right.</summary>
-    public string Broker { get; set; } = "localhost";
+    /// <summary>The value of <see cref="Broker"/> that means "find the broker on the network", as a board with no address does.</summary>
+    public const string FindOnNetwork = "auto";
 
-    /// <summary>Broker TCP port.</summary>
+    /// <summary>
+    /// Broker host name or address, or <see cref="FindOnNetwork"/> to find an esp32mqtt broker on the network (DNS-SD),
+    /// on this PC or another one. Unlike the board, the simulator runs on a PC, so localhost is right too.
+    /// </summary>
+    public string Broker { get; set; } = FindOnNetwork;
+
+    /// <summary>With <see cref="FindOnNetwork"/>: the advertised name of the broker to use when several answer, or empty for the first.</summary>
+    public string BrokerName { get; set; } = string.Empty;
+
+    /// <summary>True when the broker is to be found on the network.</summary>
+    public bool FindsBroker => string.Equals(Broker.Trim(), FindOnNetwork, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Broker TCP port (with <see cref="FindOnNetwork"/>, the port the broker advertises is used instead).</summary>
     public int Port { get; set; } = 1883;
 
     /// <summary>Device id; empty means <c>sim-</c> + 6 hex digits that stay the same on this machine.</summary>

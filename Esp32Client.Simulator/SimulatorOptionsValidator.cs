@@ -11,7 +11,12 @@ public sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOption
         var failures = new List<string>();
         if (string.IsNullOrWhiteSpace(options.Broker))
         {
-            failures.Add("--broker is empty: give the broker's host name or address, e.g. --broker localhost.");
+            failures.Add("--broker is empty: give the broker's host name or address, e.g. --broker localhost, or leave it out to find the broker on the network.");
+        }
+
+        if (options.BrokerName.Length > 0 && !options.FindsBroker)
+        {
+            failures.Add($"--broker-name picks among the brokers found on the network, but --broker {options.Broker} names one already: give one or the other.");
         }
 
         if (options.Port is < 1 or > 65535)
@@ -34,6 +39,11 @@ public sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOption
             failures.Add($"--telemetry-seconds {options.TelemetrySeconds} must be at least 1.");
         }
 
+        if (options.Tls && options.FindsBroker)
+        {
+            failures.Add("--tls needs the broker's address, e.g. --broker localhost: a broker found on the network is reached on its plain MQTT port.");
+        }
+
         if (options.CaFile.Length > 0)
         {
             CheckCaFile(failures, options);
@@ -46,7 +56,7 @@ public sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOption
     {
         if (!options.Tls)
         {
-            failures.Add($"--ca-file was given without --tls: the certificate authority checks the broker only over TLS (add --tls --port 8883).");
+            failures.Add("--ca-file was given without --tls: the certificate authority checks the broker only over TLS (add --tls --port 8883).");
             return;
         }
 

@@ -7,12 +7,23 @@ namespace Esp32Client
     public static class DeviceSettings
     {
         /// <summary>
-        /// The broker's address as the board sees it: your PC's LAN address, which the broker prints when it starts.
-        /// Never "localhost" or "127.0.0.1": on the board those mean the board itself, and the firmware refuses them.
+        /// Empty: the board finds the broker on the network by itself (the broker advertises itself; DNS-SD). Or the
+        /// broker's address as the board sees it: your PC's LAN address, which the broker prints when it starts; set
+        /// it when finding does not work (a network that blocks multicast) or for a broker elsewhere. Never "localhost"
+        /// or "127.0.0.1": on the board those mean the board itself, and the firmware refuses them.
         /// </summary>
-        public const string BrokerHost = "192.168.1.10";
+        public const string BrokerHost = "";
 
-        /// <summary>The broker's port: 1883 for plain MQTT; 8883 is the usual port when <see cref="UseTls"/> is true.</summary>
+        /// <summary>
+        /// With <see cref="BrokerHost"/> empty and several brokers on the network (a classroom): the name of the one to use,
+        /// as its banner shows it, such as "esp32mqtt on DESKTOP-42"; empty takes the first by name.
+        /// </summary>
+        public const string BrokerName = "";
+
+        /// <summary>
+        /// The broker's port with <see cref="BrokerHost"/> set: 1883 for plain MQTT; 8883 is the usual port when
+        /// <see cref="UseTls"/> is true. A broker found on the network says its own port.
+        /// </summary>
         public const int BrokerPort = 1883;
 
         /// <summary>The user name for the broker, or empty for anonymous access.</summary>

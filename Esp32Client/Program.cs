@@ -30,8 +30,10 @@ namespace Esp32Client
             // 3. Who this board is: esp32- and the end of its MAC address, in every topic it uses.
             string deviceId = DeviceId.FromMacAddress(WifiInterface.ReadMacAddress());
             DeviceTopics topics = new DeviceTopics(deviceId);
-            log.Write("Esp32Client " + FirmwareInfo.Version + " as " + deviceId + ": broker " + DeviceSettings.BrokerHost + ":"
-                + DeviceSettings.BrokerPort.ToString() + (DeviceSettings.UseTls ? " over TLS" : string.Empty)
+            bool findBroker = BrokerAddress.IsFoundOnNetwork(DeviceSettings.BrokerHost);
+            log.Write("Esp32Client " + FirmwareInfo.Version + " as " + deviceId + ": broker "
+                + (findBroker ? "found on the network" : DeviceSettings.BrokerHost + ":" + DeviceSettings.BrokerPort.ToString())
+                + (DeviceSettings.UseTls ? " over TLS" : string.Empty)
                 + ", LED on GPIO " + DeviceSettings.LedPin.ToString() + ", commands on '" + DeviceTopics.AllBoardsLed + "' and '" + topics.Led + "'.");
 
             // 4. Time, and the LED, off until a command or the restored state says otherwise.
@@ -45,13 +47,22 @@ namespace Esp32Client
             WifiCredentials.Read(out ssid, out password);
             INetworkLink network = new WifiNetworkLink(ssid, password, DeviceSettings.UseTls, log);
 
-            // 6. The broker connection: nothing touches the network before the first connect.
-            IMqttConnection mqtt = new M2MqttConnection(
-                DeviceSettings.BrokerHost,
-                DeviceSettings.BrokerPort,
-                DeviceSettings.UseTls,
-                DeviceSettings.BrokerCaCertificatePem,
-                log);
+            // 6. The broker connection: nothing touches the network before the first connect. With BrokerHost empty, the
+            //    first connect finds the broker on the network (DNS-SD), on the connection thread of step 8.
+            M2MqttConnectionFactory connections = new M2MqttConnectionFactory(DeviceSettings.UseTls, DeviceSettings.BrokerCaCertificatePem, log);
+            DiscoveryPolicy discovery = new DiscoveryPolicy();
+            IMqttConnection mqtt = findBroker
+                ? new DiscoveringMqttConnection(
+                    new BrokerFinder(
+                        new UdpMulticastDnsChannel(log),
+                        clock,
+                        new BrokerChoice(DeviceSettings.BrokerName, "BrokerName in DeviceSettings.cs", "BrokerHost in DeviceSettings.cs", log),
+                        log,
+                        discovery),
+                    connections,
+                    discovery,
+                    log)
+                : connections.Create(DeviceSettings.BrokerHost, DeviceSettings.BrokerPort);
 
             // 7. The board's behaviour on MQTT: commands, state, status, errors, telemetry, restore.
             LedDevice device = new LedDevice(

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Esp32Mqtt.Broker.Hosting;
+using Esp32Mqtt.TestSupport.Network;
 
 namespace Esp32Mqtt.TestSupport;
 
@@ -9,6 +10,9 @@ namespace Esp32Mqtt.TestSupport;
 /// </summary>
 public sealed class BrokerProcess : IDisposable
 {
+    // Environment settings come before the command line, which can still turn advertising on.
+    private static readonly Dictionary<string, string?> s_quietEnvironment = new() { ["Broker__Advertise"] = "false" };
+
     private BrokerProcess(ChildProcess process, int port, int? tlsPort)
     {
         Process = process;
@@ -29,9 +33,22 @@ public sealed class BrokerProcess : IDisposable
     public int? TlsPort { get; }
 
     /// <summary>Starts the broker with <paramref name="arguments"/> and waits for the banner's port line.</summary>
-    public static async Task<BrokerProcess> StartAsync(params string[] arguments)
+    public static Task<BrokerProcess> StartAsync(params string[] arguments)
     {
-        ChildProcess process = Launch(arguments);
+        return WaitForPortAsync(Launch(arguments));
+    }
+
+    /// <summary>
+    /// Starts the broker on a host of an <see cref="IsolatedLan"/>, advertising itself there, with <paramref name="arguments"/>
+    /// after that, and waits for the banner's port line.
+    /// </summary>
+    public static Task<BrokerProcess> StartOnAsync(LanHost host, params string[] arguments)
+    {
+        return WaitForPortAsync(IsolatedLan.Start(host, "dotnet", [BrokerDllPath, "--Broker:Advertise=true", .. arguments], s_quietEnvironment));
+    }
+
+    private static async Task<BrokerProcess> WaitForPortAsync(ChildProcess process)
+    {
         try
         {
             string portLine = await process.WaitForOutputLineAsync(line => line.StartsWith(BannerWriter.PortLinePrefix, StringComparison.Ordinal), TestTimeouts.Process).ConfigureAwait(false);
@@ -52,10 +69,14 @@ public sealed class BrokerProcess : IDisposable
         return LaunchFrom(AppContext.BaseDirectory, arguments);
     }
 
-    /// <summary>Starts the copy of the broker in <paramref name="directory"/> (see <see cref="CopyTo"/>).</summary>
+    /// <summary>
+    /// Starts the copy of the broker in <paramref name="directory"/> (see <see cref="CopyTo"/>). It does not advertise
+    /// itself on the network unless the arguments say <c>--Broker:Advertise=true</c>: a test's broker sends nothing to
+    /// the machine's real networks.
+    /// </summary>
     public static ChildProcess LaunchFrom(string directory, params string[] arguments)
     {
-        return ChildProcess.Start("dotnet", [Path.Combine(directory, "Broker.dll"), .. arguments]);
+        return ChildProcess.Start("dotnet", [Path.Combine(directory, "Broker.dll"), .. arguments], s_quietEnvironment);
     }
 
     /// <summary>Copies the built broker (assemblies, its .json files and appsettings.json) to <paramref name="directory"/>, to run it with other settings files.</summary>

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Esp32Mqtt.Broker.Transport.Framing;
 
 namespace Esp32Mqtt.TestSupport;
 

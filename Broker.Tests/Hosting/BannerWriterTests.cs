@@ -12,7 +12,7 @@ public sealed class BannerWriterTests
     public void Shows_the_port_the_lan_addresses_access_and_store()
     {
         // Arrange
-        BannerFacts facts = new(new IPEndPoint(IPAddress.IPv6Any, 1883), [s_wifi], AnonymousAllowed: true, UserCount: 0, "/home/me/data/retained.json", 0, "5.2.0");
+        BannerFacts facts = new(new IPEndPoint(IPAddress.IPv6Any, 1883), [s_wifi], AnonymousAllowed: true, UserCount: 0, "/home/me/data/retained.json", 0, "5.2.0", AdvertisedName: "esp32mqtt on DESKTOP-42");
         using StringWriter writer = new();
 
         // Act
@@ -23,10 +23,27 @@ public sealed class BannerWriterTests
         Assert.Equal("esp32mqtt broker (MQTTnet 5.2.0; MQTT 3.1, 3.1.1 and 5.0)", lines[0]);
         Assert.Equal("Listening on port 1883 on every network interface (IPv4 and IPv6).", lines[1]);
         Assert.Equal("TLS: off ('dotnet run --project Broker -- make-certificates' sets it up)", lines[2]);
-        Assert.Equal("Put this PC's address into the firmware settings as the broker address (never 127.0.0.1: on the board, that is the board itself):", lines[3]);
-        Assert.Equal("  192.168.1.23     (wlan0)", lines[4]);
-        Assert.Equal("Anonymous clients: allowed (no users configured; 'dotnet run --project Broker -- hash-password' makes one)", lines[5]);
-        Assert.Equal("Retained messages are stored in /home/me/data/retained.json", lines[6]);
+        Assert.Equal("Advertised on the network as 'esp32mqtt on DESKTOP-42': boards whose BrokerHost is empty find it by themselves.", lines[3]);
+        Assert.Equal("Or put this PC's address into the firmware settings as the broker address (never 127.0.0.1: on the board, that is the board itself):", lines[4]);
+        Assert.Equal("  192.168.1.23     (wlan0)", lines[5]);
+        Assert.Equal("Anonymous clients: allowed (no users configured; 'dotnet run --project Broker -- hash-password' makes one)", lines[6]);
+        Assert.Equal("Retained messages are stored in /home/me/data/retained.json", lines[7]);
+    }
+
+    [Fact]
+    public void Asks_for_the_address_in_the_firmware_when_the_broker_is_not_advertised()
+    {
+        // Arrange
+        BannerFacts facts = new(new IPEndPoint(IPAddress.Any, 1883), [s_wifi], AnonymousAllowed: true, UserCount: 0, "retained.json", 0, "5.2.0", AdvertisedName: null);
+        using StringWriter writer = new();
+
+        // Act
+        BannerWriter.Write(writer, facts);
+
+        // Assert
+        string[] lines = writer.ToString().Split(Environment.NewLine);
+        Assert.Equal("Not advertised on the network (Broker:Advertise is false): boards find it only by its address.", lines[3]);
+        Assert.Equal("Put this PC's address into the firmware settings as the broker address (never 127.0.0.1: on the board, that is the board itself):", lines[4]);
     }
 
     [Theory]
@@ -90,6 +107,7 @@ public sealed class BannerWriterTests
         string text = writer.ToString();
         Assert.Contains("Listening on port 1883 on 127.0.0.1 only.", text, StringComparison.Ordinal);
         Assert.Contains("Only programs on this PC can connect; a board cannot.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("dvertised", text, StringComparison.Ordinal);
         Assert.Contains("Anonymous clients: refused; 2 users configured, each client must log in", text, StringComparison.Ordinal);
         Assert.DoesNotContain("192.168.1.23", text, StringComparison.Ordinal);
         Assert.Contains("Retained messages are stored in retained.json (2 kept from the last run)", text, StringComparison.Ordinal);

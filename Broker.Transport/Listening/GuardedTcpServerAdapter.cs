@@ -30,14 +30,16 @@ internal sealed class GuardedTcpServerAdapter : IMqttServerAdapter
     private readonly AcceptedConnections _clientConnections;
     private readonly PublishInjector _inlinePublishing;
     private readonly RetainedRoutingGate _routingGate;
+    private readonly ClientIdTurns _turns;
     private readonly ConcurrentDictionary<PacketGuardStream, byte> _openConnections = new();
     private readonly CancellationTokenSource _stopping = new();
     private Socket? _listener;
     private MqttServerOptions? _serverOptions;
 
     /// <summary>Creates the adapter; nothing is bound until MQTTnet starts it.</summary>
-    public GuardedTcpServerAdapter(TransportSettings settings, ConnectionProblems problems, ConnectPackets directory, DeliveryFlowControl flowControl, AcceptedConnections clientConnections, PublishInjector inlinePublishing, RetainedRoutingGate routingGate)
+    public GuardedTcpServerAdapter(TransportSettings settings, ConnectionProblems problems, ConnectPackets directory, DeliveryFlowControl flowControl, AcceptedConnections clientConnections, PublishInjector inlinePublishing, RetainedRoutingGate routingGate, ClientIdTurns turns)
     {
+        _turns = turns;
         _settings = settings;
         _problems = problems;
         _directory = directory;
@@ -150,7 +152,15 @@ internal sealed class GuardedTcpServerAdapter : IMqttServerAdapter
 
             // The wrapper owns the channel adapter and disposes it.
             using ClientChannelAdapter clientAdapter = new(served.Adapter, served, _routingGate, _settings);
-            await clientHandler(clientAdapter).ConfigureAwait(false);
+            TurnTakingChannel turnTaking = new(clientAdapter, _turns);
+            try
+            {
+                await clientHandler(turnTaking).ConfigureAwait(false);
+            }
+            finally
+            {
+                turnTaking.Finish();
+            }
         }
         catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
         {

@@ -24,6 +24,7 @@ internal sealed class MqttNetTcpServerAdapter : IMqttServerAdapter
     private readonly ConnectPackets _connectPackets;
     private readonly DeliveryFlowControl _flowControl;
     private readonly RetainedRoutingGate _routingGate;
+    private readonly ClientIdTurns _turns;
     private readonly MqttTcpServerAdapter _inner = new();
     private IPAddress _boundAddress = IPAddress.Any;
     private MqttServerTcpEndpointOptions? _endpoint;
@@ -31,8 +32,9 @@ internal sealed class MqttNetTcpServerAdapter : IMqttServerAdapter
     private IMqttNetLogger? _logger;
 
     /// <summary>Creates the adapter; nothing is bound until MQTTnet starts it.</summary>
-    public MqttNetTcpServerAdapter(TransportSettings settings, ConnectionProblems problems, ConnectPackets connectPackets, DeliveryFlowControl flowControl, RetainedRoutingGate routingGate)
+    public MqttNetTcpServerAdapter(TransportSettings settings, ConnectionProblems problems, ConnectPackets connectPackets, DeliveryFlowControl flowControl, RetainedRoutingGate routingGate, ClientIdTurns turns)
     {
+        _turns = turns;
         _settings = settings;
         _problems = problems;
         _connectPackets = connectPackets;
@@ -137,12 +139,14 @@ internal sealed class MqttNetTcpServerAdapter : IMqttServerAdapter
     {
         // MqttTcpServerListener disposes the channel it made once this returns.
         CheckedMqttNetChannel checkedChannel = new(channel, _settings, _problems, _connectPackets, _flowControl, _routingGate);
+        TurnTakingChannel turnTaking = new(checkedChannel, _turns);
         try
         {
-            await clientHandler(checkedChannel).ConfigureAwait(false);
+            await clientHandler(turnTaking).ConfigureAwait(false);
         }
         finally
         {
+            turnTaking.Finish();
             checkedChannel.Ended();
         }
     }

@@ -23,7 +23,7 @@ internal sealed class MqttNetTcpTransport : IBrokerTransport
     public MqttNetTcpTransport(TransportSettings settings, TimeProvider timeProvider)
     {
         _flowControl = new DeliveryFlowControl(settings.MaxPendingMessagesPerClient, timeProvider);
-        _listener = new MqttNetTcpServerAdapter(settings, new ConnectionProblems(settings), _connectPackets, _flowControl, new RetainedRoutingGate());
+        _listener = new MqttNetTcpServerAdapter(settings, new ConnectionProblems(settings), _connectPackets, _flowControl, new RetainedRoutingGate(), new ClientIdTurns(timeProvider));
     }
 
     /// <inheritdoc />

@@ -182,8 +182,8 @@ public static class MakeCertificatesCommand
     {
         string host = names.DnsNames[0];
         messages.WriteLine();
-        messages.WriteLine($"Board: in Esp32Client/DeviceSettings.cs set UseTls = true, BrokerPort = {TlsOptions.StandardMqttTlsPort}, and replace the BrokerCaCertificatePem line with the one printed below.");
-        messages.WriteLine($"Simulator: dotnet run --project Esp32Client.Simulator -- --tls --ca-file \"{files.AuthorityCertificate}\" --port {TlsOptions.StandardMqttTlsPort}");
+        messages.WriteLine($"Board: in Esp32Client/DeviceSettings.cs set BrokerHost to this PC's address (TLS needs it), UseTls = true, BrokerPort = {TlsOptions.StandardMqttTlsPort}, and replace the BrokerCaCertificatePem line with the one printed below.");
+        messages.WriteLine($"Simulator: dotnet run --project Esp32Client.Simulator -- --broker localhost --tls --ca-file \"{files.AuthorityCertificate}\" --port {TlsOptions.StandardMqttTlsPort}");
         messages.WriteLine($"Mosquitto's clients: mosquitto_sub --cafile \"{files.AuthorityCertificate}\" -h {host} -p {TlsOptions.StandardMqttTlsPort} -t \"esp32/#\" -v");
         messages.WriteLine();
     }

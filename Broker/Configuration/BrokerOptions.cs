@@ -27,6 +27,12 @@ public sealed class BrokerOptions
     /// <summary>Address to listen on: <c>*</c> for every interface, or one IP address of this computer.</summary>
     public string BindAddress { get; set; } = AllInterfaces;
 
+    /// <summary>
+    /// Whether the broker advertises itself on the local network (DNS-SD over multicast DNS, service <c>_mqtt._tcp</c>),
+    /// so that boards whose broker address is left empty find it by themselves.
+    /// </summary>
+    public bool Advertise { get; set; } = true;
+
     /// <summary>Whether clients without a user name may connect; unset means "yes when no users are configured".</summary>
     public bool? AllowAnonymous { get; set; }
 

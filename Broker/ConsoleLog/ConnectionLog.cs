@@ -103,13 +103,17 @@ public sealed partial class ConnectionLog : ITrafficListener, IDisposable
                 LogDisconnected(_logger, disconnected.ClientId);
                 break;
             case DisconnectKind.TakenOver:
-                LogTakenOver(_logger, disconnected.ClientId);
+                LogTakenOver(_logger, disconnected.ClientId, WillText(disconnected));
                 break;
             default:
-                string will = disconnected.PublishedWillTopic is null ? string.Empty : $"; last will published to '{disconnected.PublishedWillTopic}'";
-                LogConnectionLost(_logger, disconnected.ClientId, will);
+                LogConnectionLost(_logger, disconnected.ClientId, WillText(disconnected));
                 break;
         }
+    }
+
+    private static string WillText(ClientDisconnected disconnected)
+    {
+        return disconnected.PublishedWillTopic is null ? string.Empty : $"; last will published to '{disconnected.PublishedWillTopic}'";
     }
 
     private void LogRefused(ConnectionRefused refused)
@@ -143,8 +147,8 @@ public sealed partial class ConnectionLog : ITrafficListener, IDisposable
     [LoggerMessage(Level = LogLevel.Information, Message = "{ClientId} lost its connection (closed without DISCONNECT, or its keep-alive ran out){Will}")]
     private static partial void LogConnectionLost(ILogger logger, string clientId, string will);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{ClientId} was replaced by a new connection with the same client id (two devices sharing one id push each other out)")]
-    private static partial void LogTakenOver(ILogger logger, string clientId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{ClientId} was replaced by a new connection with the same client id (two devices sharing one id push each other out){Will}")]
+    private static partial void LogTakenOver(ILogger logger, string clientId, string will);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} more connects and disconnects in the last {Seconds} s were not shown")]
     private static partial void LogClientsSuppressed(ILogger logger, int count, int seconds);

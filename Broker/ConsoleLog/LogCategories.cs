@@ -15,6 +15,9 @@ public static class LogCategories
     /// <summary>One line per publish; "no subscribers" hints are logged here as warnings.</summary>
     public const string Messages = "Esp32Mqtt.Broker.Messages";
 
+    /// <summary>Advertising the broker on the network (DNS-SD); each question answered at Debug.</summary>
+    public const string Discovery = "Esp32Mqtt.Broker.Discovery";
+
     /// <summary>Memory given back after a wave of connections (Debug).</summary>
     public const string Memory = "Esp32Mqtt.Broker.Memory";
 

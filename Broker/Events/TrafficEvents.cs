@@ -180,9 +180,9 @@ public sealed class TrafficEvents
             _ => DisconnectKind.Lost,
         };
 
-        // MQTTnet publishes the will exactly when a client that set one goes away without DISCONNECT
-        // (MqttConnectedClient.RunAsync), which is the lost case.
-        string? willTopic = how == DisconnectKind.Lost && _transport.FindConnectPacket(eventArgs.RemoteEndPoint) is { WillFlag: true } connect
+        // The will is published exactly when a client that set one goes away without DISCONNECT: by MQTTnet when the
+        // connection was lost (MqttConnectedClient.RunAsync), by WillPublisher when it was taken over.
+        string? willTopic = how != DisconnectKind.Clean && _transport.FindConnectPacket(eventArgs.RemoteEndPoint) is { WillFlag: true } connect
             ? connect.WillTopic
             : null;
         Raise(new ClientDisconnected(Now, eventArgs.ClientId, how, willTopic));

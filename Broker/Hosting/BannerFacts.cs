@@ -12,6 +12,7 @@ namespace Esp32Mqtt.Broker.Hosting;
 /// <param name="RetainedMessageCount">How many retained messages were loaded from it.</param>
 /// <param name="MqttNetVersion">The MQTTnet version serving clients.</param>
 /// <param name="Transport">Which transport serves the TCP clients.</param>
+/// <param name="AdvertisedName">The DNS-SD instance name boards find the broker by, or null when it is not advertised.</param>
 /// <param name="Tls">The TLS listener, or null when TLS is off.</param>
 public sealed record BannerFacts(
     IPEndPoint LocalEndPoint,
@@ -22,4 +23,5 @@ public sealed record BannerFacts(
     int RetainedMessageCount,
     string MqttNetVersion,
     TransportKind Transport = TransportKind.Fast,
+    string? AdvertisedName = null,
     TlsBannerFacts? Tls = null);

@@ -60,6 +60,9 @@ public static class BannerWriter
             return;
         }
 
+        writer.WriteLine(facts.AdvertisedName is null
+            ? "Not advertised on the network (Broker:Advertise is false): boards find it only by its address."
+            : $"Advertised on the network as '{facts.AdvertisedName}': boards whose BrokerHost is empty find it by themselves.");
         IReadOnlyList<LanAddress> addresses = everyInterface ? facts.LanAddresses : [.. facts.LanAddresses.Where(a => a.Address.Equals(bound))];
         if (addresses.Count == 0)
         {
@@ -69,7 +72,7 @@ public static class BannerWriter
             return;
         }
 
-        writer.WriteLine("Put this PC's address into the firmware settings as the broker address (never 127.0.0.1: on the board, that is the board itself):");
+        writer.WriteLine((facts.AdvertisedName is null ? "Put" : "Or put") + " this PC's address into the firmware settings as the broker address (never 127.0.0.1: on the board, that is the board itself):");
         foreach (LanAddress address in addresses)
         {
             writer.WriteLine($"  {address.Address,-15}  ({address.InterfaceName})");

@@ -1,12 +1,14 @@
 using Esp32Mqtt.Broker.Configuration;
 using Esp32Mqtt.Broker.ConsoleCommands;
 using Esp32Mqtt.Broker.ConsoleLog;
+using Esp32Mqtt.Broker.Discovery;
 using Esp32Mqtt.Broker.Events;
 using Esp32Mqtt.Broker.Retained;
 using Esp32Mqtt.Broker.Security;
 using Esp32Mqtt.Broker.Subscriptions;
 using Esp32Mqtt.Broker.Tls;
 using Esp32Mqtt.Broker.Transport;
+using Esp32Mqtt.Broker.Wills;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -51,6 +53,7 @@ public static class BrokerHostBuilderExtensions
         services.AddSingleton<RetainedMessageStore>();
         services.AddSingleton<RetainedStoreWriter>();
         services.AddSingleton<RetainedMessagePersistence>();
+        services.AddSingleton<WillPublisher>();
 
         // The broker's traffic, raised once and shown by each listener: the console log lines, and the memory trim.
         services.AddSingleton<TrafficEvents>();
@@ -61,6 +64,10 @@ public static class BrokerHostBuilderExtensions
 
         services.AddSingleton<BrokerServer>();
         services.AddHostedService(provider => provider.GetRequiredService<BrokerServer>());
+
+        // After the server, whose real port it advertises; it stops first, saying goodbye while the broker still runs.
+        services.AddSingleton<MdnsResponder>();
+        services.AddHostedService(provider => provider.GetRequiredService<MdnsResponder>());
         services.AddSingleton<ConsoleCommandExecutor>();
         services.AddHostedService<ConsoleCommandService>();
         return builder;

@@ -2,11 +2,13 @@ using System.Net;
 using Esp32Mqtt.Broker.Configuration;
 using Esp32Mqtt.Broker.ConsoleCommands;
 using Esp32Mqtt.Broker.ConsoleLog;
+using Esp32Mqtt.Broker.Discovery;
 using Esp32Mqtt.Broker.Events;
 using Esp32Mqtt.Broker.Retained;
 using Esp32Mqtt.Broker.Security;
 using Esp32Mqtt.Broker.Tls;
 using Esp32Mqtt.Broker.Transport;
+using Esp32Mqtt.Broker.Wills;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,6 +29,7 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
     private readonly ConnectionValidator _validator;
     private readonly RetainedMessagePersistence _persistence;
     private readonly TrafficEvents _events;
+    private readonly WillPublisher _wills;
     private readonly RetainedMessageStore _store;
     private readonly RetainedStoreWriter _storeWriter;
     private readonly BrokerConsole _console;
@@ -42,6 +45,7 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
         ConnectionValidator validator,
         RetainedMessagePersistence persistence,
         TrafficEvents events,
+        WillPublisher wills,
         RetainedMessageStore store,
         RetainedStoreWriter storeWriter,
         BrokerConsole console,
@@ -53,6 +57,7 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
         _validator = validator;
         _persistence = persistence;
         _events = events;
+        _wills = wills;
         _store = store;
         _storeWriter = storeWriter;
         _console = console;
@@ -86,6 +91,7 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
         _validator.Attach(Server);
         _persistence.Attach(Server);
         _events.Attach(Server);
+        _wills.Attach(Server);
 
         await Server.StartAsync().ConfigureAwait(false);
         IList<MQTTnet.MqttApplicationMessage> retained = await Server.GetRetainedMessagesAsync().ConfigureAwait(false);
@@ -98,6 +104,7 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
             retained.Count,
             typeof(MqttServer).Assembly.GetName().Version?.ToString(3) ?? "5",
             _options.Transport,
+            ServiceAdvertisement.For(_options, LocalEndPoint!, Environment.MachineName, MdnsResponder.BrokerVersion)?.Name,
             _tls.LocalEndPoint is { } tlsEndPoint ? new TlsBannerFacts(tlsEndPoint, _tls.Setup.AuthorityCertificateFile, _tls.Setup.CertificateFile) : null));
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Esp32Mqtt.TestSupport;
+using Esp32Mqtt.TestSupport.Network;
 
 namespace Esp32Client.Simulator.Tests.EndToEnd;
 
@@ -66,6 +67,16 @@ public sealed class SimulatorProcess : IDisposable
             "dotnet",
             [dll, "--broker", "127.0.0.1", "--port", brokerPort.ToString(CultureInfo.InvariantCulture), "--id", id, .. moreArguments]);
         return new SimulatorProcess(process, id);
+    }
+
+    /// <summary>
+    /// Starts a simulated board on a host of an <see cref="IsolatedLan"/> with no broker address, so that it looks for the
+    /// broker on the network, without waiting for anything.
+    /// </summary>
+    public static SimulatorProcess LaunchOn(LanHost host, string id, params string[] moreArguments)
+    {
+        string dll = Path.Combine(AppContext.BaseDirectory, "Esp32Client.Simulator.dll");
+        return new SimulatorProcess(IsolatedLan.Start(host, "dotnet", [dll, "--id", id, .. moreArguments]), id);
     }
 
     /// <summary>Waits until it has connected <paramref name="count"/> times in all; fails with its output if it exits or times out first.</summary>

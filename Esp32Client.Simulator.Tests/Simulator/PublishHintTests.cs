@@ -31,6 +31,19 @@ public sealed class PublishHintTests
         Assert.DoesNotContain("led-on", hint, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Gives_the_command_for_the_brokers_own_pc_when_the_broker_is_found_on_the_network()
+    {
+        // Arrange
+        SimulatorOptions settings = new();
+
+        // Act
+        string hint = PublishHint.For(settings);
+
+        // Assert
+        Assert.Equal("Try, on the broker's PC: mosquitto_pub -t led -m on   (or type 'led on' in the broker's console)", hint);
+    }
+
     [Theory]
     [InlineData("data/certificates/ca.crt", "Try: mosquitto_pub -h pc -p 8883 --cafile \"data/certificates/ca.crt\" -t led -m on   (or type 'led on' in the broker's console)")]
     [InlineData("", "Try: mosquitto_pub -h pc -p 8883 --tls-use-os-certs -t led -m on   (or type 'led on' in the broker's console)")]

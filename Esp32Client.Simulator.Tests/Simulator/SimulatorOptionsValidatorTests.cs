@@ -10,9 +10,26 @@ public sealed class SimulatorOptionsValidatorTests
         Assert.True(_validator.Validate(null, new SimulatorOptions()).Succeeded);
     }
 
+    [Theory]
+    [InlineData("auto")]
+    [InlineData("AUTO")]
+    public void Accepts_a_broker_name_when_the_broker_is_found_on_the_network(string broker)
+    {
+        // Arrange
+        SimulatorOptions options = new() { Broker = broker, BrokerName = "esp32mqtt on PC" };
+
+        // Act
+        bool succeeded = _validator.Validate(null, options).Succeeded;
+
+        // Assert
+        Assert.True(succeeded);
+        Assert.True(options.FindsBroker);
+    }
+
     public static TheoryData<SimulatorOptions, string> BadOptions => new()
     {
-        { new SimulatorOptions { Broker = " " }, "--broker is empty: give the broker's host name or address, e.g. --broker localhost." },
+        { new SimulatorOptions { Broker = " " }, "--broker is empty: give the broker's host name or address, e.g. --broker localhost, or leave it out to find the broker on the network." },
+        { new SimulatorOptions { Broker = "localhost", BrokerName = "esp32mqtt on PC" }, "--broker-name picks among the brokers found on the network, but --broker localhost names one already: give one or the other." },
         { new SimulatorOptions { Port = 0 }, "--port 0 is not a TCP port: use 1 to 65535 (the broker's default is 1883)." },
         { new SimulatorOptions { Port = 70000 }, "--port 70000 is not a TCP port: use 1 to 65535 (the broker's default is 1883)." },
         { new SimulatorOptions { Id = "kitchen/1" }, "--id 'kitchen/1' cannot go into a topic: use letters, digits, '-' or '_', e.g. --id sim-kitchen." },
@@ -20,8 +37,9 @@ public sealed class SimulatorOptionsValidatorTests
         { new SimulatorOptions { Id = "my sim" }, "--id 'my sim' cannot go into a topic: use letters, digits, '-' or '_', e.g. --id sim-kitchen." },
         { new SimulatorOptions { Password = "secret" }, "--password was given without --username: MQTT sends a password only with a user name." },
         { new SimulatorOptions { TelemetrySeconds = 0 }, "--telemetry-seconds 0 must be at least 1." },
-        { new SimulatorOptions { CaFile = "ca.crt" }, "--ca-file was given without --tls: the certificate authority checks the broker only over TLS (add --tls --port 8883)." },
-        { new SimulatorOptions { Tls = true, CaFile = "no/such/ca.crt" }, "--ca-file no/such/ca.crt does not exist: give the broker's CA certificate (our broker's make-certificates writes data/certificates/ca.crt)." },
+        { new SimulatorOptions { Tls = true }, "--tls needs the broker's address, e.g. --broker localhost: a broker found on the network is reached on its plain MQTT port." },
+        { new SimulatorOptions { Broker = "pc", CaFile = "ca.crt" }, "--ca-file was given without --tls: the certificate authority checks the broker only over TLS (add --tls --port 8883)." },
+        { new SimulatorOptions { Broker = "pc", Tls = true, CaFile = "no/such/ca.crt" }, "--ca-file no/such/ca.crt does not exist: give the broker's CA certificate (our broker's make-certificates writes data/certificates/ca.crt)." },
     };
 
     [Fact]
@@ -34,7 +52,7 @@ public sealed class SimulatorOptionsValidatorTests
         try
         {
             // Act
-            var result = _validator.Validate(null, new SimulatorOptions { Tls = true, CaFile = path });
+            var result = _validator.Validate(null, new SimulatorOptions { Broker = "pc", Tls = true, CaFile = path });
 
             // Assert
             Assert.Equal([$"--ca-file {path} holds no PEM certificate (-----BEGIN CERTIFICATE-----): give the broker's CA certificate."], result.Failures);

@@ -10,6 +10,12 @@ public static class PublishHint
     public static string For(SimulatorOptions settings)
     {
         string credentials = settings.Username.Length > 0 ? $" -u {settings.Username} -P <password>" : string.Empty;
+        if (settings.FindsBroker)
+        {
+            // The broker's address is not known yet; on its own PC, mosquitto_pub's defaults (localhost, 1883) reach it.
+            return $"Try, on the broker's PC: mosquitto_pub{credentials} -t led -m on   (or type 'led on' in the broker's console)";
+        }
+
         return $"Try: mosquitto_pub -h {settings.Broker} -p {settings.Port}{Tls(settings)}{credentials} -t led -m on   (or type 'led on' in the broker's console)";
     }
 

@@ -13,7 +13,7 @@ public sealed class SimulatedBoard : IDisposable
     private static readonly TimeSpan s_stopTimeout = TimeSpan.FromSeconds(15);
 
     private readonly ILog _log;
-    private readonly MqttNetConnection _mqtt;
+    private readonly IMqttConnection _mqtt;
     private readonly LedDevice _device;
     private readonly ConnectionSupervisor _supervisor;
     private readonly SimulatedRebooter _rebooter = new();
@@ -26,10 +26,25 @@ public sealed class SimulatedBoard : IDisposable
         var clock = new SystemClock(_log);
         var topics = new DeviceTopics(deviceId);
         var policy = new ConnectionPolicy();
-        BrokerCertificateCheck? tls = options.Tls ? new BrokerCertificateCheck(options.Broker, options.CaFile) : null;
-        _mqtt = new MqttNetConnection(options.Broker, options.Port, options.Username, options.Password, _log, tls);
+        SimulatedHealth health;
+        if (options.FindsBroker)
+        {
+            // As a board with BrokerHost left empty: find the broker on the network at the first connect.
+            var discoveryPolicy = new DiscoveryPolicy();
+            var choice = new BrokerChoice(options.BrokerName, "--broker-name", "--broker", _log);
+            var finder = new BrokerFinder(new UdpMulticastDnsChannel(_log), clock, choice, _log, discoveryPolicy);
+            var discovering = new DiscoveringMqttConnection(finder, new MqttNetConnectionFactory(options.Username, options.Password, _log), discoveryPolicy, _log);
+            _mqtt = discovering;
+            health = new SimulatedHealth(() => discovering.Broker is { } found ? (found.Address, found.Port) : null);
+        }
+        else
+        {
+            BrokerCertificateCheck? tls = options.Tls ? new BrokerCertificateCheck(options.Broker, options.CaFile) : null;
+            _mqtt = new MqttNetConnection(options.Broker, options.Port, options.Username, options.Password, _log, tls);
+            health = new SimulatedHealth(() => (options.Broker, options.Port));
+        }
+
         var led = new LedController(new ConsoleLed(view), clock);
-        var health = new SimulatedHealth(options.Broker, options.Port);
         _device = new LedDevice(topics, led, _mqtt, clock, health, _log, options.TelemetrySeconds * 1000, FirmwareInfo.Version);
         var request = new MqttConnectRequest(deviceId, options.Username, options.Password, topics.Status, DevicePayloads.OfflineText, policy.KeepAliveSeconds);
         _supervisor = new ConnectionSupervisor(new LocalNetworkLink(), _mqtt, request, _device, clock, _rebooter, _log, policy, new Random());
@@ -60,6 +75,6 @@ public sealed class SimulatedBoard : IDisposable
     public void Dispose()
     {
         _supervisor.Stop();
-        _mqtt.Dispose();
+        (_mqtt as IDisposable)?.Dispose();
     }
 }

@@ -14,7 +14,10 @@ public sealed class SimulatedBoardService(IOptions<SimulatorOptions> options, Co
     {
         SimulatorOptions settings = options.Value;
         string deviceId = settings.Id.Length > 0 ? settings.Id : SimulatedDeviceId.For(Environment.MachineName);
-        view.WriteLine($"Simulated board {deviceId}, broker {settings.Broker}:{settings.Port}. Ctrl-C stops it cleanly.");
+        string broker = !settings.FindsBroker ? $"broker {settings.Broker}:{settings.Port}"
+            : settings.BrokerName.Length > 0 ? $"looks for the broker '{settings.BrokerName}' on the network"
+            : "looks for the broker on the network";
+        view.WriteLine($"Simulated board {deviceId}, {broker}. Ctrl-C stops it cleanly.");
         view.WriteLine(PublishHint.For(settings));
         view.WriteLine($"It reports on esp32/{deviceId}/led/state, /status, /error and /telemetry.");
 

@@ -6,9 +6,10 @@ namespace Esp32Client.Simulator.Hosting;
 
 /// <summary>
 /// Telemetry readings for a board that is a PC process: memory the GC could still hand out, no WiFi signal (0 means
-/// unknown in the contract), and the local address this PC uses to reach the broker.
+/// unknown in the contract), and the local address this PC uses to reach the broker (<paramref name="broker"/> gives its
+/// host and port, or null while it is not known yet).
 /// </summary>
-public sealed class SimulatedHealth(string brokerHost, int brokerPort) : IDeviceHealth
+public sealed class SimulatedHealth(Func<(string Host, int Port)?> broker) : IDeviceHealth
 {
     public int FreeHeapBytes
     {
@@ -25,11 +26,16 @@ public sealed class SimulatedHealth(string brokerHost, int brokerPort) : IDevice
     {
         get
         {
+            if (broker() is not { } target)
+            {
+                return string.Empty;
+            }
+
             try
             {
                 // Connecting a UDP socket sends nothing; it only asks the OS which local address routes to the broker.
                 using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-                socket.Connect(brokerHost, brokerPort);
+                socket.Connect(target.Host, target.Port);
                 return (socket.LocalEndPoint as IPEndPoint)?.Address.ToString() ?? string.Empty;
             }
             catch (SocketException)

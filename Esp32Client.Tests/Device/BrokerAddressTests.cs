@@ -18,16 +18,31 @@ public sealed class BrokerAddressTests
 
         Assert.False(valid);
         Assert.Contains("means the ESP32 itself, not your PC", error);
-        Assert.Contains("Set BrokerHost in DeviceSettings.cs to your PC's LAN address", error);
+        Assert.Contains("or set it to your PC's LAN address", error);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void Takes_an_empty_address_as_finding_the_broker_on_the_network(string host)
+    {
+        // Act
+        bool valid = BrokerAddress.TryValidateForBoard(host, out string error);
+
+        // Assert
+        Assert.True(valid);
+        Assert.Equal(string.Empty, error);
+        Assert.True(BrokerAddress.IsFoundOnNetwork(host));
     }
 
     [Fact]
-    public void Refuses_an_empty_address()
+    public void Says_that_an_empty_address_finds_the_broker_when_refusing_localhost()
     {
-        bool valid = BrokerAddress.TryValidateForBoard("  ", out string error);
+        // Act
+        BrokerAddress.TryValidateForBoard("localhost", out string error);
 
-        Assert.False(valid);
-        Assert.StartsWith("The broker host is empty.", error);
+        // Assert
+        Assert.Contains("Leave BrokerHost in DeviceSettings.cs empty to find the broker on the network", error);
     }
 
     [Theory]
@@ -39,5 +54,6 @@ public sealed class BrokerAddressTests
     {
         Assert.True(BrokerAddress.TryValidateForBoard(host, out string error));
         Assert.Equal(string.Empty, error);
+        Assert.False(BrokerAddress.IsFoundOnNetwork(host));
     }
 }

@@ -7,22 +7,29 @@ namespace Esp32Client.Core
     public static class BrokerAddress
     {
         private const string FixAdvice =
-            "Set BrokerHost in DeviceSettings.cs to your PC's LAN address: the broker lists it when it starts, under "
-            + "'Put this PC's address into the firmware settings as the broker address'.";
+            "Leave BrokerHost in DeviceSettings.cs empty to find the broker on the network, or set it to your PC's LAN "
+            + "address: the broker lists it when it starts, under 'Or put this PC's address into the firmware settings'.";
+
+        /// <summary>True when <paramref name="host"/> is empty: the board then finds the broker on the network (DNS-SD).</summary>
+        public static bool IsFoundOnNetwork(string host)
+        {
+            return host == null || host.Trim().Length == 0;
+        }
 
         /// <summary>
         /// False, with a message saying why and what to use instead, when <paramref name="host"/> cannot be the broker
-        /// as seen from the board: empty, <c>localhost</c>, a loopback or unspecified address.
+        /// as seen from the board: <c>localhost</c>, a loopback or unspecified address. An empty host is fine: it means
+        /// finding the broker on the network.
         /// </summary>
         public static bool TryValidateForBoard(string host, out string error)
         {
             error = string.Empty;
-            string trimmed = host == null ? string.Empty : host.Trim();
-            if (trimmed.Length == 0)
+            if (IsFoundOnNetwork(host))
             {
-                error = "The broker host is empty. " + FixAdvice;
-                return false;
+                return true;
             }
+
+            string trimmed = host.Trim();
 
             string lower = trimmed.ToLower();
             if (lower == "localhost" || lower.EndsWith(".localhost") || lower.StartsWith("127.") || lower == "::1"

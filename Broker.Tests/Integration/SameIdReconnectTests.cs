@@ -1,0 +1,98 @@
+using System.Net.Sockets;
+using Esp32Mqtt.Broker.Transport;
+using Esp32Mqtt.TestSupport;
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace Esp32Mqtt.Broker.Tests.Integration;
+
+/// <summary>
+/// A client that reconnects with the same client id at once (a board after a network blip, a script that publishes
+/// with a fixed id in a loop) never loses its new connection to the end of its old one.
+/// </summary>
+public sealed class SameIdReconnectTests
+{
+    private const int Cycles = 5_000;
+    private const string ClientId = "myscript";
+    private const int PubAckBytes = 4;
+    private static readonly byte[] s_disconnect = [0xE0, 0x00];
+
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Keeps_every_connection_of_a_client_that_reconnects_with_the_same_id_at_once(TransportKind transport)
+    {
+        // Arrange
+        await using InProcessBroker broker = await InProcessBroker.StartAsync(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" }, transport: transport);
+
+        // Act
+        IReadOnlyList<string> failures = await ReconnectRepeatedlyAsync(broker.Port);
+
+        // Assert
+        Assert.True(failures.Count == 0, $"{failures.Count} of {Cycles} quick reconnects failed:{Environment.NewLine}{string.Join(Environment.NewLine, failures.Take(10))}");
+    }
+
+    [SkippableFact]
+    public async Task Mosquitto_keeps_every_connection_of_a_client_that_reconnects_with_the_same_id_at_once()
+    {
+        // Arrange: the reference this broker is held to.
+        using MosquittoBroker mosquitto = await Mosquitto.StartBrokerAsync();
+
+        // Act
+        IReadOnlyList<string> failures = await ReconnectRepeatedlyAsync(mosquitto.Port);
+
+        // Assert
+        Assert.Empty(failures);
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Closes_the_old_connection_publishes_its_will_and_keeps_the_new_one_when_the_id_connects_again(TransportKind transport)
+    {
+        // Arrange: the first connection stays open, as a board's does when WiFi drops and the TCP connection lingers.
+        await using InProcessBroker broker = await InProcessBroker.StartAsync(transport: transport);
+        await using TestMqttClient watcher = await TestMqttClient.ConnectAsync(broker.Port, "watcher");
+        await watcher.SubscribeAsync("esp32/esp32-a1/status");
+        await using TestMqttClient old = await TestMqttClient.ConnectAsync(broker.Port, "esp32-a1", configure: options => options.WithWillTopic("esp32/esp32-a1/status").WithWillPayload("offline"));
+
+        // Act
+        await using TestMqttClient renewed = await TestMqttClient.ConnectAsync(broker.Port, "esp32-a1");
+        MqttClientPublishResult published = await renewed.PublishAsync("esp32/esp32-a1/status", "online", MqttQualityOfServiceLevel.AtLeastOnce);
+
+        // Assert: the old connection is closed, its will was published (OASIS MQTT 3.1.1 sections 3.1.2.5 and 3.1.4),
+        // and the new one goes on.
+        await Eventually.UntilAsync(() => !old.Client.IsConnected, TestTimeouts.Short, "the old connection to be closed");
+        Assert.True(published.IsSuccess);
+        Assert.Equal(new ReceivedMessage("esp32/esp32-a1/status", "offline", false), await watcher.WaitForMessageAsync());
+        Assert.Equal(new ReceivedMessage("esp32/esp32-a1/status", "online", false), await watcher.WaitForMessageAsync());
+        Assert.True(renewed.Client.IsConnected);
+        await broker.Logs.WaitForAsync("esp32-a1 was replaced by a new connection with the same client id (two devices sharing one id push each other out); last will published to 'esp32/esp32-a1/status'");
+    }
+
+    /// <summary>
+    /// Connects as <see cref="ClientId"/>, publishes at QoS 1, waits for the PUBACK, sends DISCONNECT, closes, and
+    /// connects again at once, <see cref="Cycles"/> times; returns what went wrong in each cycle that failed.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> ReconnectRepeatedlyAsync(int port)
+    {
+        byte[] publish = RawMqtt.Publish311("scripts/counter", [1], qualityOfService: 1, packetId: 1);
+        List<string> failures = [];
+        for (int cycle = 0; cycle < Cycles; cycle++)
+        {
+            try
+            {
+                using Socket socket = await RawMqtt.ConnectAsync(port, ClientId);
+                await socket.SendAsync(publish);
+                byte[] pubAck = await RawMqtt.ReadExactlyAsync(socket, PubAckBytes);
+                Assert.Equal([0x40, 0x02, 0x00, 0x01], pubAck);
+                await socket.SendAsync(s_disconnect);
+                socket.Shutdown(SocketShutdown.Send);
+            }
+            catch (Exception exception) when (exception is IOException or SocketException or InvalidOperationException)
+            {
+                failures.Add($"cycle {cycle}: {exception.Message}");
+            }
+        }
+
+        return failures;
+    }
+}
