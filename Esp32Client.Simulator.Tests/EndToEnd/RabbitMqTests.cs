@@ -66,11 +66,16 @@ public sealed class RabbitMqTests(RabbitMqFixture rabbitMq)
             "sim-rabbitmq-login",
             "--tls", "--ca-file", authority, "--username", RabbitMqBroker.UserName, "--password", RabbitMqBroker.Password);
 
+        // The board reports its state once it has subscribed: a command sent before that would reach nobody.
+        await using TopicWatcher watcher = await TopicWatcher.StartAsync(broker.Port, board.Topics.LedState);
+        await watcher.WaitForAsync(board.Topics.LedState, "off");
+
         // Act
         ToolResult published = await Mosquitto.PublishAsync(broker.TlsPort, "--cafile", authority, "-u", RabbitMqBroker.UserName, "-P", RabbitMqBroker.Password, "-t", board.Topics.Led, "-m", "on");
 
         // Assert
         Assert.True(published.ExitCode == 0, published.ToString());
+        await watcher.WaitForAsync(board.Topics.LedState, "on");
         await board.WaitForLedAsync(on: true);
     }
 
@@ -97,6 +102,9 @@ public sealed class RabbitMqTests(RabbitMqFixture rabbitMq)
         RabbitMqBroker broker = await rabbitMq.GetAsync();
         using SimulatorProcess board = await SimulatorProcess.StartAsync(broker.Port, "sim-rabbitmq-bad");
         await using TopicWatcher watcher = await TopicWatcher.StartAsync(broker.Port, board.Topics.LedState, board.Topics.Error);
+
+        // The board reports its state once it has subscribed: a command sent before that would reach nobody.
+        await watcher.WaitForAsync(board.Topics.LedState, "off");
         await watcher.PublishAsync(board.Topics.Led, Encoding.UTF8.GetBytes("on"));
         await watcher.WaitForAsync(board.Topics.LedState, "on");
 
