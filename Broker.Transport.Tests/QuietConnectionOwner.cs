@@ -10,7 +10,7 @@ namespace Esp32Mqtt.Broker.Transport.Tests;
 
 /// <summary>
 /// The owner of a channel adapter that a test makes on its own: it hears nothing, knows no queue, and gives a CONNECT an
-/// inline publisher with no MQTT server behind it, as GuardedTcpServerAdapter would give one, for <see cref="Adapter"/>.
+/// inline publisher with no MQTT server behind it, as FastServerAdapter would give one, for <see cref="Adapter"/>.
 /// </summary>
 internal sealed class QuietConnectionOwner : IConnectionOwner
 {

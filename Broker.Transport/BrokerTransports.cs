@@ -1,4 +1,4 @@
-using Esp32Mqtt.Broker.Transport.MqttNetTcp;
+using Esp32Mqtt.Broker.Transport.MqttNet;
 using Microsoft.Extensions.Logging;
 
 namespace Esp32Mqtt.Broker.Transport;
@@ -16,7 +16,7 @@ public static class BrokerTransports
         return kind switch
         {
             TransportKind.Fast => new FastTransport(settings, logger, timeProvider),
-            TransportKind.MqttNet => new MqttNetTcpTransport(settings, timeProvider),
+            TransportKind.MqttNet => new MqttNetTransport(settings, timeProvider),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown transport."),
         };
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using Esp32Mqtt.Broker.Transport.Channels;
 using Esp32Mqtt.Broker.Transport.Connections;
 using Esp32Mqtt.Broker.Transport.FlowControl;
 using Esp32Mqtt.Broker.Transport.KeepAlive;
@@ -13,7 +14,7 @@ using MQTTnet.Server;
 namespace Esp32Mqtt.Broker.Transport;
 
 /// <summary>
-/// The fast transport, composed from its parts: the guarded listener (<see cref="GuardedTcpServerAdapter"/>), publishes
+/// The fast transport, composed from its parts: the guarded listener (<see cref="FastServerAdapter"/>), publishes
 /// routed on the reading thread (<see cref="PublishInjector"/>), QoS 0 deliveries written on the publisher's thread
 /// (<see cref="DirectDelivery"/>), backpressure from slow subscribers (<see cref="DeliveryFlowControl"/>), the order of
 /// retained publishes and subscriptions (<see cref="RetainedRoutingGate"/>), and keep-alives checked on every packet
@@ -26,7 +27,7 @@ internal sealed class FastTransport : IBrokerTransport
     private readonly DeliveryFlowControl _flowControl;
     private readonly PublishInjector _publishInjector;
     private readonly DirectDelivery _directDelivery;
-    private readonly GuardedTcpServerAdapter _listener;
+    private readonly FastServerAdapter _listener;
     private readonly KeepAliveMonitor _keepAlive;
 
     /// <summary>Makes the parts; nothing listens until MQTTnet starts <see cref="Adapter"/>.</summary>
@@ -36,7 +37,7 @@ internal sealed class FastTransport : IBrokerTransport
         _flowControl = new DeliveryFlowControl(settings.MaxPendingMessagesPerClient, timeProvider);
         _publishInjector = new PublishInjector(_accepted);
         _directDelivery = new DirectDelivery(_flowControl, _accepted);
-        _listener = new GuardedTcpServerAdapter(settings, problems, _connectPackets, _flowControl, _accepted, _publishInjector, new RetainedRoutingGate(), new ClientIdTurns(timeProvider));
+        _listener = new FastServerAdapter(settings, problems, _connectPackets, _flowControl, _accepted, _publishInjector, new RetainedRoutingGate(), new ClientIdTurns(timeProvider));
         _keepAlive = new KeepAliveMonitor(_accepted, problems, timeProvider, logger);
     }
 

@@ -5,9 +5,10 @@ using Esp32Client.Core;
 namespace Esp32Client.Benchmarks;
 
 /// <summary>
-/// What the board's core costs per message in steady state (issue #3, "Performance"): a command arrives on
-/// <c>led</c>, is parsed from the payload bytes, drives the LED and publishes the state from cached topic and
-/// payload arrays. The Allocated column must read '-' (nothing) for on, off, toggle and the state query.
+/// What the board's core costs per message in steady state (README, "How it is built"): a command arrives on
+/// <c>led</c> through the board's MQTT connection rules (<see cref="MqttSessionConnection"/>), is parsed from the
+/// payload bytes, drives the LED and publishes the state from cached topic and payload arrays. The Allocated column
+/// must read '-' (nothing) for on, off, toggle and the state query.
 /// </summary>
 [MemoryDiagnoser]
 public class CommandHandlingBenchmarks
@@ -18,15 +19,17 @@ public class CommandHandlingBenchmarks
     private static readonly byte[] s_query = Encoding.UTF8.GetBytes("?");
     private static readonly byte[] s_jsonOn = Encoding.UTF8.GetBytes("{\"state\":\"on\"}");
 
-    private readonly CountingConnection _mqtt = new();
+    private readonly CountingSession _mqtt = new();
 
     [GlobalSetup]
     public void Setup()
     {
-        var clock = new IdleClock();
-        var topics = new DeviceTopics("esp32-a1b2c3");
-        var led = new LedController(new NoLed(), clock);
-        var device = new LedDevice(topics, led, _mqtt, clock, new FixedHealth(), new NoLog(), 60_000, FirmwareInfo.Version);
+        IdleClock clock = new();
+        DeviceTopics topics = new("esp32-a1b2c3");
+        MqttSessionConnection connection = new(_mqtt, new NoLog());
+        connection.Connect(new MqttConnectRequest(topics.DeviceId, string.Empty, string.Empty, topics.Status, DevicePayloads.OfflineText, 15));
+        LedController led = new(new NoLed(), clock);
+        LedDevice device = new(topics, led, connection, clock, new FixedHealth(), new NoLog(), 60_000, FirmwareInfo.Version, null);
         device.OnConnected();
 
         // Finish the boot-time restore, as the retained state arriving does on a real broker.

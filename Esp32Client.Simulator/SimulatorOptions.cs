@@ -1,3 +1,5 @@
+using Esp32Client.Core;
+
 namespace Esp32Client.Simulator;
 
 /// <summary>How the simulated board reaches its broker; bound from the command line (section <c>Simulator</c>).</summary>
@@ -18,6 +20,7 @@ public sealed class SimulatorOptions
         ["--telemetry-seconds"] = Section + ":" + nameof(TelemetrySeconds),
         [TlsSwitch] = Section + ":" + nameof(Tls),
         ["--ca-file"] = Section + ":" + nameof(CaFile),
+        ["--home-assistant-discovery"] = Section + ":" + nameof(HomeAssistantDiscovery),
     };
 
     /// <summary>The switch that turns TLS on; it may stand alone, as a flag.</summary>
@@ -39,7 +42,7 @@ public sealed class SimulatorOptions
     public bool FindsBroker => string.Equals(Broker.Trim(), FindOnNetwork, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Broker TCP port (with <see cref="FindOnNetwork"/>, the port the broker advertises is used instead).</summary>
-    public int Port { get; set; } = 1883;
+    public int Port { get; set; } = BoardSettings.DefaultBrokerPort;
 
     /// <summary>Device id; empty means <c>sim-</c> + 6 hex digits that stay the same on this machine.</summary>
     public string Id { get; set; } = string.Empty;
@@ -50,8 +53,11 @@ public sealed class SimulatorOptions
     /// <summary>Password, with <see cref="Username"/>.</summary>
     public string Password { get; set; } = string.Empty;
 
-    /// <summary>Seconds between telemetry messages (60, as on the board).</summary>
-    public int TelemetrySeconds { get; set; } = 60;
+    /// <summary>Seconds between telemetry messages (as on the board by default).</summary>
+    public int TelemetrySeconds { get; set; } = BoardSettings.DefaultTelemetryPeriodSeconds;
+
+    /// <summary>True (the default) to announce the board to Home Assistant; <c>--home-assistant-discovery false</c> turns it off.</summary>
+    public bool HomeAssistantDiscovery { get; set; } = true;
 
     /// <summary>Whether to connect over TLS, as the board's <c>UseTls</c> setting (the broker's TLS port is usually 8883).</summary>
     public bool Tls { get; set; }
@@ -76,5 +82,24 @@ public sealed class SimulatorOptions
         }
 
         return [.. expanded];
+    }
+
+    /// <summary>
+    /// The settings the simulated board <paramref name="deviceId"/> runs with: these options, the rest as on the ESP32.
+    /// The CA certificate is read only for the boot report; the connection checks the broker against the file itself.
+    /// </summary>
+    public BoardSettings ToBoardSettings(string deviceId)
+    {
+        return new BoardSettings(deviceId)
+        {
+            BrokerHost = FindsBroker ? string.Empty : Broker,
+            BrokerPort = Port,
+            UserName = Username,
+            Password = Password,
+            UseTls = Tls,
+            CaCertificatePem = Tls && CaFile.Length > 0 && File.Exists(CaFile) ? File.ReadAllText(CaFile) : string.Empty,
+            TelemetryPeriodSeconds = TelemetrySeconds,
+            HomeAssistantDiscovery = HomeAssistantDiscovery,
+        };
     }
 }

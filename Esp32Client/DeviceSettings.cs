@@ -1,8 +1,11 @@
+using Esp32Client.Core;
+
 namespace Esp32Client
 {
     /// <summary>
     /// The one file to edit before deploying: where the broker is, how to log in, how the LED is wired and the timings.
-    /// WiFi credentials are not here: see WifiSecrets.template.cs.
+    /// WiFi credentials are not here: store them on the board with nanoff --networkdeployment (README, "Flash
+    /// nanoFramework and store your WiFi network"), or see WifiSecrets.template.cs.
     /// </summary>
     public static class DeviceSettings
     {
@@ -21,10 +24,10 @@ namespace Esp32Client
         public const string BrokerName = "";
 
         /// <summary>
-        /// The broker's port with <see cref="BrokerHost"/> set: 1883 for plain MQTT; 8883 is the usual port when
-        /// <see cref="UseTls"/> is true. A broker found on the network says its own port.
+        /// The broker's port with <see cref="BrokerHost"/> set: 1883 (the default) for plain MQTT; 8883 is the usual port
+        /// when <see cref="UseTls"/> is true. A broker found on the network says its own port.
         /// </summary>
-        public const int BrokerPort = 1883;
+        public const int BrokerPort = BoardSettings.DefaultBrokerPort;
 
         /// <summary>The user name for the broker, or empty for anonymous access.</summary>
         public const string BrokerUserName = "";
@@ -47,16 +50,25 @@ namespace Esp32Client
         /// </summary>
         public const string BrokerCaCertificatePem = "";
 
-        /// <summary>The GPIO pin of the LED: 2 is the onboard LED of an ESP32 DevKit (some boards use 4, 5 or 13).</summary>
-        public const int LedPin = 2;
+        /// <summary>
+        /// The GPIO pin of the LED: GPIO 2 (the default) is the onboard LED of most ESP32 DevKit V1 boards; some boards
+        /// use 4, 5 or 13, and some have no user LED at all (README, "Hardware"). Write the number to use another.
+        /// </summary>
+        public const int LedPin = BoardSettings.DefaultLedPin;
 
         /// <summary>True for an LED that lights when its pin is low; the DevKit's onboard LED lights when it is high.</summary>
         public static readonly bool LedActiveLow = false;
 
-        /// <summary>How often the board publishes its telemetry, in seconds.</summary>
-        public const int TelemetryPeriodSeconds = 60;
+        /// <summary>How often the board publishes its telemetry, in seconds (60 by default).</summary>
+        public const int TelemetryPeriodSeconds = BoardSettings.DefaultTelemetryPeriodSeconds;
 
-        /// <summary>How long the board may stay without the broker before it reboots itself, in minutes.</summary>
-        public const int OfflineRebootTimeoutMinutes = 10;
+        /// <summary>How long the board may stay without the broker before it reboots itself, in minutes (10 by default).</summary>
+        public const int OfflineRebootTimeoutMinutes = BoardSettings.DefaultOfflineRebootMinutes;
+
+        /// <summary>
+        /// True to announce the board to Home Assistant on every connection, so that it appears there as a light by
+        /// itself (retained on homeassistant/light/&lt;id&gt;/config); false to publish nothing outside esp32/&lt;id&gt;/.
+        /// </summary>
+        public static readonly bool HomeAssistantDiscovery = true;
     }
 }

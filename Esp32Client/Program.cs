@@ -1,4 +1,3 @@
-using System;
 using System.Device.Gpio;
 using System.Threading;
 using Esp32Client.Core;
@@ -8,8 +7,9 @@ using Esp32Client.Networking;
 namespace Esp32Client
 {
     /// <summary>
-    /// Wires the firmware together as numbered steps, like the nanoFramework samples; it holds no logic. The logic is
-    /// in Core/ (the same files the simulator and the tests run); the adapters are in Hardware/ and Networking/.
+    /// Starts the firmware as numbered steps, like the nanoFramework samples: it creates the hardware parts and hands
+    /// them to the board, and holds no logic. The board itself is composed in Core/Board/Board.cs, the same code the
+    /// simulator and the tests run; the parts are in Hardware/ and Networking/.
     /// </summary>
     public static class Program
     {
@@ -27,31 +27,38 @@ namespace Esp32Client
                 Thread.Sleep(Timeout.Infinite);
             }
 
-            // 3. Who this board is: esp32- and the end of its MAC address, in every topic it uses.
-            string deviceId = DeviceId.FromMacAddress(WifiInterface.ReadMacAddress());
-            DeviceTopics topics = new DeviceTopics(deviceId);
-            bool findBroker = BrokerAddress.IsFoundOnNetwork(DeviceSettings.BrokerHost);
-            log.Write("Esp32Client " + FirmwareInfo.Version + " as " + deviceId + ": broker "
-                + (findBroker ? "found on the network" : DeviceSettings.BrokerHost + ":" + DeviceSettings.BrokerPort.ToString())
-                + (DeviceSettings.UseTls ? " over TLS" : string.Empty)
-                + ", LED on GPIO " + DeviceSettings.LedPin.ToString() + ", commands on '" + DeviceTopics.AllBoardsLed + "' and '" + topics.Led + "'.");
+            // 3. The settings: who this board is (esp32- and the end of its MAC address), and DeviceSettings.cs.
+            BoardSettings settings = new BoardSettings(DeviceId.FromMacAddress(WifiInterface.ReadMacAddress()))
+            {
+                BrokerHost = DeviceSettings.BrokerHost,
+                BrokerPort = DeviceSettings.BrokerPort,
+                UserName = DeviceSettings.BrokerUserName,
+                Password = DeviceSettings.BrokerPassword,
+                UseTls = DeviceSettings.UseTls,
+                CaCertificatePem = DeviceSettings.BrokerCaCertificatePem,
+                LedPin = DeviceSettings.LedPin,
+                LedActiveLow = DeviceSettings.LedActiveLow,
+                TelemetryPeriodSeconds = DeviceSettings.TelemetryPeriodSeconds,
+                OfflineRebootMinutes = DeviceSettings.OfflineRebootTimeoutMinutes,
+                HomeAssistantDiscovery = DeviceSettings.HomeAssistantDiscovery,
+            };
 
-            // 4. Time, and the LED, off until a command or the restored state says otherwise.
-            IClock clock = new SystemClock(log);
-            ILedOutput ledOutput = new GpioLedOutput(new GpioController(), DeviceSettings.LedPin, DeviceSettings.LedActiveLow);
-            LedController led = new LedController(ledOutput, clock);
+            // 4. The LED on its GPIO pin, off until a command or the restored state says otherwise.
+            ILedOutput led = new GpioLedOutput(new GpioController(), settings.LedPin, settings.LedActiveLow);
 
             // 5. The network: WiFi from WifiSecrets.cs if present, else the network stored on the board.
             string ssid;
             string password;
             WifiCredentials.Read(out ssid, out password);
-            INetworkLink network = new WifiNetworkLink(ssid, password, DeviceSettings.UseTls, log);
+            INetworkLink network = new WifiNetworkLink(ssid, password, settings.UseTls, log);
 
-            // 6. The broker connection: nothing touches the network before the first connect. With BrokerHost empty, the
-            //    first connect finds the broker on the network (DNS-SD), on the connection thread of step 8.
-            M2MqttConnectionFactory connections = new M2MqttConnectionFactory(DeviceSettings.UseTls, DeviceSettings.BrokerCaCertificatePem, log);
+            // 6. The broker connection: a fresh M2Mqtt client for each attempt, under Core's rules
+            //    (Core/Mqtt/MqttSessionConnection.cs); nothing touches the network before the first connect. With
+            //    BrokerHost empty, the first connect finds the broker on the network (DNS-SD), on the board's thread.
+            IClock clock = new SystemClock(log);
+            M2MqttConnectionFactory connections = new M2MqttConnectionFactory(settings.UseTls, settings.CaCertificatePem, log);
             DiscoveryPolicy discovery = new DiscoveryPolicy();
-            IMqttConnection mqtt = findBroker
+            IMqttConnection mqtt = BrokerAddress.IsFoundOnNetwork(settings.BrokerHost)
                 ? new DiscoveringMqttConnection(
                     new BrokerFinder(
                         new UdpMulticastDnsChannel(log),
@@ -62,43 +69,15 @@ namespace Esp32Client
                     connections,
                     discovery,
                     log)
-                : connections.Create(DeviceSettings.BrokerHost, DeviceSettings.BrokerPort);
+                : connections.Create(settings.BrokerHost, settings.BrokerPort);
 
-            // 7. The board's behaviour on MQTT: commands, state, status, errors, telemetry, restore.
-            LedDevice device = new LedDevice(
-                topics,
-                led,
-                mqtt,
-                clock,
-                new DeviceHealth(),
-                log,
-                DeviceSettings.TelemetryPeriodSeconds * 1000,
-                FirmwareInfo.Version);
+            // 7. The board, from its settings and parts: it logs its boot report, then keeps itself connected on a thread
+            //    of its own, so that a blocking join or connect never holds up the LED's timers.
+            BoardParts parts = new BoardParts(log, clock, led, network, mqtt, new DeviceHealth(), new DeviceRebooter());
+            Board board = new Board(settings, parts);
+            new Thread(board.Run).Start();
 
-            // 8. Keep it connected: WiFi, broker, backoff, reboot after too long offline; on a thread of its own, so a
-            //    blocking connect never holds up the LED's timers.
-            ConnectionPolicy policy = new ConnectionPolicy();
-            policy.OfflineRebootMilliseconds = DeviceSettings.OfflineRebootTimeoutMinutes * 60 * 1000;
-            MqttConnectRequest request = new MqttConnectRequest(
-                deviceId,
-                DeviceSettings.BrokerUserName,
-                DeviceSettings.BrokerPassword,
-                topics.Status,
-                DevicePayloads.OfflineText,
-                policy.KeepAliveSeconds);
-            ConnectionSupervisor supervisor = new ConnectionSupervisor(
-                network,
-                mqtt,
-                request,
-                device,
-                clock,
-                new DeviceRebooter(),
-                log,
-                policy,
-                new Random());
-            new Thread(supervisor.Run).Start();
-
-            // 9. Main must not return on nanoFramework.
+            // 8. Main must not return on nanoFramework.
             Thread.Sleep(Timeout.Infinite);
         }
     }

@@ -2,7 +2,8 @@ namespace Esp32Client
 {
     /// <summary>
     /// The WiFi network to join: the one written in WifiSecrets.cs when that file exists, otherwise none, and the board
-    /// then joins the network stored on it (Visual Studio's Device Explorer, Edit Network Configuration).
+    /// then joins the network stored on it (nanoff --networkdeployment, or Visual Studio's Device Explorer, Edit Network
+    /// Configuration).
     /// </summary>
     internal static partial class WifiCredentials
     {

@@ -11,6 +11,10 @@ public static class RawMqtt
     private const byte ConnAckHeader = 0x20;
     private const byte SubscribeHeader = 0x82;
     private const byte PublishHeader = 0x30;
+    private const byte PubAckHeader = 0x40;
+    private const int PacketTypeShift = 4;
+    private const int ContinuationBit = 0x80;
+    private const int LengthValueMask = 0x7F;
     private const byte DuplicateFlag = 0x08;
     private const int QualityOfServiceShift = 1;
     private const int ConnAckBytes = 4;
@@ -70,10 +74,10 @@ public static class RawMqtt
         return [ConnectHeader, .. RemainingLength(body.Count), .. body];
     }
 
-    /// <summary>An MQTT 3.1.1 SUBSCRIBE packet (section 3.8) with packet id 1 and one filter at QoS 0.</summary>
-    public static byte[] Subscribe311(string topicFilter)
+    /// <summary>An MQTT 3.1.1 SUBSCRIBE packet (section 3.8) with packet id 1 and one filter at <paramref name="qualityOfService"/>.</summary>
+    public static byte[] Subscribe311(string topicFilter, int qualityOfService = 0)
     {
-        byte[] body = [0, 1, .. Text(topicFilter), 0];
+        byte[] body = [0, 1, .. Text(topicFilter), (byte)qualityOfService];
         return [SubscribeHeader, .. RemainingLength(body.Length), .. body];
     }
 
@@ -93,6 +97,49 @@ public static class RawMqtt
         body.AddRange(payload);
         byte header = (byte)(PublishHeader | (qualityOfService << QualityOfServiceShift) | (duplicate ? DuplicateFlag : 0));
         return [header, .. RemainingLength(body.Count), .. body];
+    }
+
+    /// <summary>A PUBACK (section 3.4) for <paramref name="packetId"/>.</summary>
+    public static byte[] PubAck(ushort packetId)
+    {
+        return [PubAckHeader, 2, (byte)(packetId >> 8), (byte)(packetId & 0xFF)];
+    }
+
+    /// <summary>Whether <paramref name="fixedHeader"/> starts a PUBLISH packet.</summary>
+    public static bool IsPublish(byte fixedHeader)
+    {
+        return fixedHeader >> PacketTypeShift == PublishHeader >> PacketTypeShift;
+    }
+
+    /// <summary>Whether <paramref name="fixedHeader"/> starts a PUBACK packet.</summary>
+    public static bool IsPubAck(byte fixedHeader)
+    {
+        return fixedHeader == PubAckHeader;
+    }
+
+    /// <summary>The packet id of a QoS 1 or 2 PUBLISH body on <paramref name="topic"/> (section 3.3.2.2).</summary>
+    public static ushort PublishPacketId(byte[] body, string topic)
+    {
+        int at = 2 + Encoding.UTF8.GetByteCount(topic);
+        return (ushort)((body[at] << 8) | body[at + 1]);
+    }
+
+    /// <summary>Reads one whole packet: its first byte and its body (section 2.2).</summary>
+    public static async Task<(byte FixedHeader, byte[] Body)> ReadPacketAsync(Socket socket)
+    {
+        byte fixedHeader = (await ReadExactlyAsync(socket, 1).ConfigureAwait(false))[0];
+        int length = 0;
+        int shift = 0;
+        byte digit;
+        do
+        {
+            digit = (await ReadExactlyAsync(socket, 1).ConfigureAwait(false))[0];
+            length |= (digit & LengthValueMask) << shift;
+            shift += 7;
+        }
+        while ((digit & ContinuationBit) != 0);
+        byte[] body = length == 0 ? [] : await ReadExactlyAsync(socket, length).ConfigureAwait(false);
+        return (fixedHeader, body);
     }
 
     /// <summary>Opens a loopback connection, sends <paramref name="connectPacket"/> and returns once a CONNACK accepting it has arrived.</summary>

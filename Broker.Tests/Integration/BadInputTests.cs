@@ -11,40 +11,26 @@ public sealed class BadInputTests
 {
     private const int ConnectTimeoutSeconds = 1;
 
+    public static TheoryData<TransportKind, (byte[] Bytes, string ExpectedReason)> Intruders => Transports.Times<(byte[], string)>(
+        ([0x00, 0xFF, 0x13, 0x37, 0x42], "its first bytes (0x00 0xFF 0x13 0x37 0x42) are not an MQTT CONNECT packet"),
+        ("GET / HTTP/1.1\r\n\r\n"u8.ToArray(), "perhaps an HTTP request"),
+        ([0x16, 0x03, 0x01, 0x00, 0xA5], "it started a TLS handshake"));
+
     [Theory]
-    [InlineData(new byte[] { 0x00, 0xFF, 0x13, 0x37, 0x42 }, "its first bytes (0x00 0xFF 0x13 0x37 0x42) are not an MQTT CONNECT packet")]
-    [InlineData(new byte[] { 0x47, 0x45, 0x54, 0x20, 0x2F, 0x20, 0x48, 0x54, 0x54, 0x50, 0x2F, 0x31, 0x2E, 0x31, 0x0D, 0x0A, 0x0D, 0x0A }, "perhaps an HTTP request")]
-    [InlineData(new byte[] { 0x16, 0x03, 0x01, 0x00, 0xA5 }, "it started a TLS handshake")]
-    public async Task Closes_a_connection_that_does_not_start_with_connect(byte[] bytes, string expectedReason)
+    [MemberData(nameof(Intruders))]
+    public async Task Closes_a_connection_that_does_not_start_with_connect(TransportKind transport, (byte[] Bytes, string ExpectedReason) intruder)
     {
-        // Arrange: the fast transport's guard sees the first bytes; MQTTnet's own adapter does not (next test).
-        await using InProcessBroker broker = await StartAsync(TransportKind.Fast);
+        // Arrange
+        await using InProcessBroker broker = await StartAsync(transport);
         await using TestMqttClient esp32 = await ConnectSubscriberAsync(broker);
-        using Socket intruder = await RawMqtt.OpenAsync(broker.Port);
+        using Socket socket = await RawMqtt.OpenAsync(broker.Port);
 
         // Act
-        await intruder.SendAsync(bytes);
-        await RawMqtt.WaitUntilClosedAsync(intruder, TestTimeouts.Short);
+        await socket.SendAsync(intruder.Bytes);
+        await RawMqtt.WaitUntilClosedAsync(socket, TestTimeouts.Short);
 
         // Assert
-        await broker.Logs.WaitForAsync(expectedReason);
-        await AssertStillDeliversAsync(broker, esp32);
-    }
-
-    [Fact]
-    public async Task Closes_a_connection_whose_first_packet_is_not_connect_on_mqttnets_listener()
-    {
-        // Arrange: a TLS ClientHello's first bytes read as a CONNECT of 3 bytes, which MQTTnet cannot decode.
-        await using InProcessBroker broker = await StartAsync(TransportKind.MqttNet);
-        await using TestMqttClient esp32 = await ConnectSubscriberAsync(broker);
-        using Socket intruder = await RawMqtt.OpenAsync(broker.Port);
-
-        // Act
-        await intruder.SendAsync(new byte[] { 0x16, 0x03, 0x01, 0x00, 0xA5 });
-        await RawMqtt.WaitUntilClosedAsync(intruder, TestTimeouts.Short);
-
-        // Assert
-        await broker.Logs.WaitForAsync("its first packet was not an MQTT CONNECT packet");
+        await broker.Logs.WaitForAsync(intruder.ExpectedReason);
         await AssertStillDeliversAsync(broker, esp32);
     }
 
@@ -61,16 +47,16 @@ public sealed class BadInputTests
         await RawMqtt.WaitUntilClosedAsync(silent, TestTimeouts.Short);
 
         // Assert
-        // MQTTnet's own adapter counts whole packets only, so it says "no whole CONNECT packet" rather than "nothing".
-        await broker.Logs.WaitForAsync($"within {ConnectTimeoutSeconds} s (an MQTT client starts by sending CONNECT");
+        await broker.Logs.WaitForAsync($"it sent nothing within {ConnectTimeoutSeconds} s (an MQTT client starts by sending CONNECT");
         await AssertStillDeliversAsync(broker, esp32);
     }
 
-    [Fact]
-    public async Task Refuses_an_oversized_packet_without_reading_it_into_memory()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Refuses_an_oversized_packet_without_reading_it_into_memory(TransportKind transport)
     {
-        // Arrange: the fast transport's guard; MQTTnet's own adapter reads a packet whole before anyone can look at it.
-        await using InProcessBroker broker = await StartAsync(TransportKind.Fast);
+        // Arrange
+        await using InProcessBroker broker = await StartAsync(transport);
         await using TestMqttClient esp32 = await ConnectSubscriberAsync(broker);
         using Socket greedy = await RawMqtt.ConnectAsync(broker.Port, "greedy");
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
+using Esp32Mqtt.Broker.Transport.Listening;
 
 namespace Esp32Mqtt.Broker.Transport.Framing;
 
@@ -12,6 +13,12 @@ namespace Esp32Mqtt.Broker.Transport.Framing;
 internal sealed class PacketGuardStream : Stream
 {
     private const byte ConnectFixedHeader = 0x10;
+    private const int PacketTypeShift = 4;
+    private const int QualityOfServiceMask = 0x06;
+    private const int PublishType = 3;
+    private const int PubAckType = 4;
+    private const int PubCompType = 7;
+    private const int DisconnectType = 14;
     private const int EvidenceBytes = 8;
 
     private readonly Stream _inner;
@@ -19,6 +26,9 @@ internal sealed class PacketGuardStream : Stream
     private readonly Action<PacketGuardRejection>? _onRejected;
     private FramingPart _part = FramingPart.FixedHeader;
     private RemainingLength _length;
+    private bool _packetIsAnswered;
+    private bool _readCompletedPacket;
+    private bool _readCompletedAnsweredPacket;
     private long _bodyLeft;
 
     /// <summary>Wraps <paramref name="inner"/>; <paramref name="onRejected"/> is called once when the stream refuses input.</summary>
@@ -75,7 +85,7 @@ internal sealed class PacketGuardStream : Stream
         set => throw new NotSupportedException();
     }
 
-    /// <summary>The socket underneath, if it is non-blocking (GuardedTcpServerAdapter makes every client's socket so).</summary>
+    /// <summary>The socket underneath, if it is non-blocking (GuardedListener makes every client's socket so).</summary>
     private Socket? NonBlockingSocket => _inner is NetworkStream { Socket: { Blocking: false } socket } ? socket : null;
 
     /// <inheritdoc />
@@ -200,6 +210,25 @@ internal sealed class PacketGuardStream : Stream
         base.Dispose(disposing);
     }
 
+    /// <summary>
+    /// The first bytes of what a client sent that is not MQTT, to name it in the log (HTTP, TLS, garbage): those read,
+    /// and more the socket holds already when the reader asked for only a few (MqttChannelAdapter reads the two header
+    /// bytes of a packet first).
+    /// </summary>
+    private byte[] Evidence(ReadOnlySpan<byte> read)
+    {
+        byte[] evidence = new byte[EvidenceBytes];
+        int count = Math.Min(read.Length, EvidenceBytes);
+        read[..count].CopyTo(evidence);
+        if (count < EvidenceBytes && NonBlockingSocket is { Available: > 0 } socket)
+        {
+            int more = socket.Receive(evidence.AsSpan(count), SocketFlags.None, out SocketError error);
+            count += error == SocketError.Success ? more : 0;
+        }
+
+        return evidence[..count];
+    }
+
     private void ThrowIfNonBlockingSocket()
     {
         if (NonBlockingSocket is not null)
@@ -224,7 +253,33 @@ internal sealed class PacketGuardStream : Stream
         }
 
         BytesReceived += received.Length;
-        return Inspect(received) ? received.Length : 0;
+        _readCompletedPacket = false;
+        _readCompletedAnsweredPacket = false;
+        if (!Inspect(received))
+        {
+            return 0;
+        }
+
+        if (_readCompletedPacket && !_readCompletedAnsweredPacket && _part == FramingPart.FixedHeader && NonBlockingSocket is { } socket)
+        {
+            AcknowledgeAtOnce.AfterUnansweredRead(socket);
+        }
+
+        return received.Length;
+    }
+
+    /// <summary>
+    /// Whether the broker answers a packet that starts with <paramref name="fixedHeader"/> (OASIS MQTT 3.1.1 section 2.2.1):
+    /// every packet does but a QoS 0 PUBLISH, PUBACK, PUBCOMP and DISCONNECT.
+    /// </summary>
+    private static bool IsAnswered(byte fixedHeader)
+    {
+        return (fixedHeader >> PacketTypeShift) switch
+        {
+            PublishType => (fixedHeader & QualityOfServiceMask) != 0,
+            PubAckType or PubCompType or DisconnectType => false,
+            _ => true,
+        };
     }
 
     private bool Inspect(ReadOnlySpan<byte> bytes)
@@ -237,9 +292,10 @@ internal sealed class PacketGuardStream : Stream
                 case FramingPart.FixedHeader:
                     if (!ConnectPacketReceived && bytes[index] != ConnectFixedHeader)
                     {
-                        return Reject(new PacketGuardRejection(RejectionKind.NotMqtt, 0, bytes[index..Math.Min(bytes.Length, index + EvidenceBytes)].ToArray()));
+                        return Reject(new PacketGuardRejection(RejectionKind.NotMqtt, 0, Evidence(bytes[index..])));
                     }
 
+                    _packetIsAnswered = IsAnswered(bytes[index]);
                     _part = FramingPart.RemainingLength;
                     _length = default;
                     index++;
@@ -283,6 +339,8 @@ internal sealed class PacketGuardStream : Stream
     {
         if (_bodyLeft == 0)
         {
+            _readCompletedPacket = true;
+            _readCompletedAnsweredPacket |= _packetIsAnswered;
             ConnectPacketReceived = true;
             _part = FramingPart.FixedHeader;
         }

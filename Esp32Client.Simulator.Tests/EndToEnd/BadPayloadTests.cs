@@ -33,14 +33,16 @@ public sealed class BadPayloadTests(BoardOnBrokerFixture fixture) : IClassFixtur
     [MemberData(nameof(BadPayloads))]
     public async Task Answers_a_bad_payload_with_its_error_and_changes_nothing(string what, byte[] payload, string expectedError)
     {
+        // Arrange
         SimulatorProcess board = fixture.Board;
         TopicWatcher watcher = fixture.Watcher;
         int mark = watcher.Messages.Count;
 
+        // Act
         await watcher.PublishAsync("led", payload);
         await watcher.WaitForAsync(board.Topics.Error, expectedError, since: mark);
 
-        // The board still answers, and a query reports the state it had: nothing changed in between.
+        // Assert: the board still answers, and a query reports the state it had: nothing changed in between.
         await watcher.PublishAsync(board.Topics.Led, Text("?"));
         await watcher.WaitForAsync(board.Topics.LedState, "on", since: mark);
         Assert.True(

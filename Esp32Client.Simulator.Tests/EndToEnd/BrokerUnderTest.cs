@@ -43,7 +43,7 @@ public sealed class BrokerUnderTest : IDisposable
     /// </summary>
     public static async Task<BrokerUnderTest> StartAsync(BrokerKind kind, RabbitMqFixture? rabbitMq = null, bool tls = false)
     {
-        var broker = new BrokerUnderTest(kind, tls);
+        BrokerUnderTest broker = new(kind, tls);
         CertificateFiles? certificates = tls && kind != BrokerKind.RabbitMq ? TestCertificates.MakeIn(broker._dataDirectory.FullPath) : null;
         switch (kind)
         {

@@ -5,9 +5,9 @@ using Esp32Mqtt.TestSupport;
 namespace Esp32Client.Simulator.Tests.EndToEnd;
 
 /// <summary>
-/// The whole loop of issue #4 with real processes on loopback: a broker (ours, Debian's Mosquitto, and Debian's
-/// RabbitMQ), the simulated board running the firmware's core, and clients nobody here wrote (mosquitto_pub,
-/// mosquitto_sub).
+/// The whole loop a learner runs (README, "Quick start"), with real processes on loopback: a broker (ours, Debian's
+/// Mosquitto, and Debian's RabbitMQ), the simulated board running the firmware's core, and clients nobody here wrote
+/// (mosquitto_pub, mosquitto_sub).
 /// </summary>
 [Collection(RabbitMqCollection.Name)]
 public sealed class DeviceLoopTests(RabbitMqFixture rabbitMq)
@@ -18,13 +18,16 @@ public sealed class DeviceLoopTests(RabbitMqFixture rabbitMq)
     [InlineData(BrokerKind.RabbitMq)]
     public async Task Lights_the_led_when_mosquitto_pub_publishes_on_to_led(BrokerKind kind)
     {
+        // Arrange
         using BrokerUnderTest broker = await BrokerUnderTest.StartAsync(kind, rabbitMq);
         using SimulatorProcess board = await SimulatorProcess.StartAsync(broker.Port, "sim-one-" + Suffix(kind));
         using ChildProcess subscriber = Mosquitto.StartSubscriber(broker.Port, "-t", board.Topics.LedState, "-v");
         await subscriber.WaitForOutputLineAsync(line => line == board.Topics.LedState + " off", TestTimeouts.Process);
 
+        // Act
         ToolResult published = await Mosquitto.PublishAsync(broker.Port, "-t", "led", "-m", "on");
 
+        // Assert
         Assert.Equal(0, published.ExitCode);
         await subscriber.WaitForOutputLineAsync(line => line == board.Topics.LedState + " on", TestTimeouts.Short);
         await board.WaitForLedAsync(on: true);
@@ -35,6 +38,7 @@ public sealed class DeviceLoopTests(RabbitMqFixture rabbitMq)
     [InlineData(BrokerKind.RabbitMq)]
     public async Task Lights_every_board_with_one_publish_on_led_and_only_one_with_its_own_topic(BrokerKind kind)
     {
+        // Arrange
         using BrokerUnderTest broker = await BrokerUnderTest.StartAsync(kind, rabbitMq);
         using SimulatorProcess kitchen = await SimulatorProcess.StartAsync(broker.Port, "sim-kitchen-" + Suffix(kind));
         using SimulatorProcess garden = await SimulatorProcess.StartAsync(broker.Port, "sim-garden-" + Suffix(kind));
@@ -42,6 +46,7 @@ public sealed class DeviceLoopTests(RabbitMqFixture rabbitMq)
         await watcher.WaitForAsync(kitchen.Topics.LedState, "off");
         await watcher.WaitForAsync(garden.Topics.LedState, "off");
 
+        // Act
         int beforeOn = watcher.Messages.Count;
         await watcher.PublishAsync("led", Encoding.UTF8.GetBytes("on"));
         await kitchen.WaitForLedAsync(on: true);
@@ -54,8 +59,8 @@ public sealed class DeviceLoopTests(RabbitMqFixture rabbitMq)
         await watcher.PublishAsync(garden.Topics.Led, Encoding.UTF8.GetBytes("?"));
         await watcher.WaitForAsync(garden.Topics.LedState, "on", since: mark);
 
-        // The kitchen board printed its LED line before it published its state, but this process may not have read
-        // that line yet: wait for it. The garden board printed no LED line since "on".
+        // Assert: the kitchen board printed its LED line before it published its state, but this process may not have
+        // read that line yet: wait for it. The garden board printed no LED line since "on".
         await kitchen.WaitForLedAsync(on: false);
         Assert.Equal(true, garden.Led);
         Assert.Equal(["on"], watcher.Messages.Skip(mark).Where(message => message.Topic == garden.Topics.LedState).Select(message => message.Payload));
@@ -67,13 +72,16 @@ public sealed class DeviceLoopTests(RabbitMqFixture rabbitMq)
     [InlineData(BrokerKind.RabbitMq)]
     public async Task Reports_offline_through_the_retained_last_will_when_the_board_is_killed(BrokerKind kind)
     {
+        // Arrange
         using BrokerUnderTest broker = await BrokerUnderTest.StartAsync(kind, rabbitMq);
         using SimulatorProcess board = await SimulatorProcess.StartAsync(broker.Port, "sim-will-" + Suffix(kind));
         await using TopicWatcher watcher = await TopicWatcher.StartAsync(broker.Port, board.Topics.Status);
         await watcher.WaitForAsync(board.Topics.Status, "online");
 
+        // Act
         await board.KillAsync();
 
+        // Assert
         await watcher.WaitForAsync(board.Topics.Status, "offline");
         await using TopicWatcher latecomer = await TopicWatcher.StartAsync(broker.Port, board.Topics.Status);
         ReceivedMessage retained = await latecomer.WaitForAsync(board.Topics.Status, "offline");
@@ -86,6 +94,7 @@ public sealed class DeviceLoopTests(RabbitMqFixture rabbitMq)
     [InlineData(BrokerKind.RabbitMq)]
     public async Task Reconnects_resubscribes_and_republishes_after_the_broker_restarts(BrokerKind kind)
     {
+        // Arrange
         using BrokerUnderTest broker = await BrokerUnderTest.StartAsync(kind, rabbitMq);
         using SimulatorProcess board = await SimulatorProcess.StartAsync(broker.Port, "sim-restart-" + Suffix(kind));
         await using (TopicWatcher before = await TopicWatcher.StartAsync(broker.Port, board.Topics.LedState))
@@ -99,12 +108,14 @@ public sealed class DeviceLoopTests(RabbitMqFixture rabbitMq)
             await before.PublishRetainedAsync(board.Topics.Status, "stale");
         }
 
-        var downtime = Stopwatch.StartNew();
+        // Act
+        Stopwatch downtime = Stopwatch.StartNew();
         await broker.RestartAsync();
         TimeSpan brokerDown = downtime.Elapsed;
         await board.WaitForConnectionsAsync(2);
         TimeSpan reconnectedAfter = downtime.Elapsed - brokerDown;
 
+        // Assert
         await using TopicWatcher after = await TopicWatcher.StartAsync(broker.Port, board.Topics.Status, board.Topics.LedState);
         await after.WaitForAsync(board.Topics.Status, "online");
         await after.WaitForAsync(board.Topics.LedState, "on");
@@ -125,6 +136,7 @@ public sealed class DeviceLoopTests(RabbitMqFixture rabbitMq)
     [InlineData(BrokerKind.RabbitMq)]
     public async Task Comes_back_on_after_a_restart_with_the_same_id(BrokerKind kind)
     {
+        // Arrange
         using BrokerUnderTest broker = await BrokerUnderTest.StartAsync(kind, rabbitMq);
         string id = "sim-restore-" + Suffix(kind);
         await using TopicWatcher watcher = await TopicWatcher.StartAsync(broker.Port);
@@ -137,9 +149,10 @@ public sealed class DeviceLoopTests(RabbitMqFixture rabbitMq)
             await first.Process.WaitForExitAsync(TestTimeouts.Process);
         }
 
+        // Act
         using SimulatorProcess second = await SimulatorProcess.StartAsync(broker.Port, id);
 
-        // The LED line comes before the line that says why; wait for both.
+        // Assert: the LED line comes before the line that says why; wait for both.
         await second.WaitForLedAsync(on: true);
         string restored = await second.Process.WaitForOutputLineAsync(line => line.Contains("from its retained state", StringComparison.Ordinal), TestTimeouts.Short);
         Assert.EndsWith("Restored the LED to on from its retained state.", restored, StringComparison.Ordinal);

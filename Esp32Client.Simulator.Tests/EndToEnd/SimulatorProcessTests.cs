@@ -8,14 +8,17 @@ public sealed class SimulatorProcessTests
     [Fact]
     public async Task Says_in_one_line_that_nothing_listens_and_retries_with_backoff()
     {
+        // Arrange
         int port = FreeTcpPort.Find();
         using SimulatorProcess board = SimulatorProcess.Launch(port, "sim-refused");
 
+        // Act
         await Eventually.UntilAsync(
             () => board.Process.OutputLines.Count(line => line.Contains("Could not reach the broker", StringComparison.Ordinal)) >= 2,
             TestTimeouts.Process,
             "two refused attempts");
 
+        // Assert
         string[] failures = board.Process.OutputLines.Where(line => line.Contains("Could not reach the broker", StringComparison.Ordinal)).ToArray();
         Assert.All(failures, line => Assert.EndsWith($"Could not reach the broker: connection refused by 127.0.0.1:{port}: is the broker running there? (dotnet run --project Broker)", line));
         Assert.Contains(board.Process.OutputLines, line => line.Contains("Retrying in ", StringComparison.Ordinal));
@@ -25,10 +28,13 @@ public sealed class SimulatorProcessTests
     [Fact]
     public async Task Refuses_a_bad_option_with_one_line_and_exit_code_2()
     {
+        // Arrange
         using SimulatorProcess board = SimulatorProcess.Launch(1883, "kitchen/1");
 
+        // Act
         await board.Process.WaitForExitAsync(TestTimeouts.Process);
 
+        // Assert
         Assert.Equal(2, board.Process.ExitCode);
         Assert.Equal(["Invalid setting: --id 'kitchen/1' cannot go into a topic: use letters, digits, '-' or '_', e.g. --id sim-kitchen."], board.Process.ErrorLines);
     }
@@ -36,14 +42,17 @@ public sealed class SimulatorProcessTests
     [Fact]
     public async Task Publishes_offline_and_exits_0_on_sigterm()
     {
+        // Arrange
         using BrokerUnderTest broker = await BrokerUnderTest.StartAsync(BrokerKind.Ours);
         using SimulatorProcess board = await SimulatorProcess.StartAsync(broker.Port, "sim-sigterm");
         await using TopicWatcher watcher = await TopicWatcher.StartAsync(broker.Port);
         await watcher.WaitForAsync(board.Topics.Status, "online");
 
+        // Act
         board.Process.Terminate();
         await board.Process.WaitForExitAsync(TestTimeouts.Process);
 
+        // Assert
         Assert.Equal(0, board.Process.ExitCode);
         await watcher.WaitForAsync(board.Topics.Status, "offline");
 

@@ -52,8 +52,8 @@ public sealed class TopicWatcher : IAsyncDisposable
     public static async Task<TopicWatcher> StartAsync(int port, params string[] filters)
     {
         IMqttClient client = new MqttClientFactory().CreateMqttClient();
-        var watcher = new TopicWatcher(client);
-        using var timeout = new CancellationTokenSource(TestTimeouts.Short);
+        TopicWatcher watcher = new(client);
+        using CancellationTokenSource timeout = new(TestTimeouts.Short);
         MqttClientOptions options = new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", port)
             .WithClientId("watcher-" + Guid.NewGuid().ToString("N")[..8])
@@ -99,10 +99,25 @@ public sealed class TopicWatcher : IAsyncDisposable
         return found!;
     }
 
+    /// <summary>Waits until any message has arrived on <paramref name="topic"/>, and returns the first.</summary>
+    public async Task<ReceivedMessage> WaitForTopicAsync(string topic)
+    {
+        ReceivedMessage? found = null;
+        await Eventually.UntilAsync(
+            () =>
+            {
+                found = Messages.FirstOrDefault(message => message.Topic == topic);
+                return found is not null;
+            },
+            TestTimeouts.Process,
+            $"a message on {topic}").ConfigureAwait(false);
+        return found!;
+    }
+
     /// <summary>Publishes through the watcher's own connection (QoS 1, so the broker has it when this returns).</summary>
     public async Task PublishAsync(string topic, byte[] payload)
     {
-        using var timeout = new CancellationTokenSource(TestTimeouts.Short);
+        using CancellationTokenSource timeout = new(TestTimeouts.Short);
         await _client.PublishAsync(
             new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(),
             timeout.Token).ConfigureAwait(false);
@@ -111,7 +126,7 @@ public sealed class TopicWatcher : IAsyncDisposable
     /// <summary>Publishes a retained text message (QoS 1).</summary>
     public async Task PublishRetainedAsync(string topic, string payload)
     {
-        using var timeout = new CancellationTokenSource(TestTimeouts.Short);
+        using CancellationTokenSource timeout = new(TestTimeouts.Short);
         await _client.PublishAsync(
             new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithRetainFlag(true).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(),
             timeout.Token).ConfigureAwait(false);
@@ -122,7 +137,7 @@ public sealed class TopicWatcher : IAsyncDisposable
     {
         try
         {
-            using var timeout = new CancellationTokenSource(TestTimeouts.Short);
+            using CancellationTokenSource timeout = new(TestTimeouts.Short);
             await _client.DisconnectAsync(new MqttClientDisconnectOptions(), timeout.Token).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is OperationCanceledException or MQTTnet.Exceptions.MqttCommunicationException or MQTTnet.Exceptions.MqttClientNotConnectedException)

@@ -120,7 +120,7 @@ public sealed class BrokerCertificateCheckTests : IDisposable
 
     private static X509Chain ChainTrusting(X509Certificate2 authority, X509Certificate2 server)
     {
-        var chain = new X509Chain();
+        X509Chain chain = new();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.Add(authority);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;

@@ -9,25 +9,31 @@ public sealed class ConsoleViewTests
     [Fact]
     public void Prints_one_line_per_led_change_when_output_is_not_a_terminal()
     {
-        var view = new ConsoleView(_output, interactive: false, colour: false);
+        // Arrange
+        ConsoleView view = new(_output, interactive: false, colour: false);
 
+        // Act
         view.ShowLed(false);
         view.ShowLed(true);
         view.ShowLed(true);
         view.ShowLed(false);
 
+        // Assert
         Assert.Equal(["LED ○ off", "LED ● on", "LED ○ off"], Lines().Select(WithoutTime));
     }
 
     [Fact]
     public void Redraws_the_led_in_place_below_the_log_on_a_terminal()
     {
-        var view = new ConsoleView(_output, interactive: true, colour: false);
+        // Arrange
+        ConsoleView view = new(_output, interactive: true, colour: false);
 
+        // Act
         view.ShowLed(false);
         view.WriteLine("Connected to the broker.");
         view.ShowLed(true);
 
+        // Assert
         List<string> rows = Render(_output.ToString());
         Assert.Equal(2, rows.Count);
         Assert.EndsWith(" Connected to the broker.", rows[0]);
@@ -37,10 +43,13 @@ public sealed class ConsoleViewTests
     [Fact]
     public void Stamps_every_log_line_with_the_time()
     {
-        var view = new ConsoleView(_output, interactive: false, colour: false);
+        // Arrange
+        ConsoleView view = new(_output, interactive: false, colour: false);
 
+        // Act
         view.WriteLine("Network link up.");
 
+        // Assert
         Assert.Matches(@"^\d\d:\d\d:\d\d Network link up\.$", Lines().Single());
     }
 
@@ -60,7 +69,7 @@ public sealed class ConsoleViewTests
     /// </summary>
     private static List<string> Render(string written)
     {
-        var rows = new List<List<char>> { new() };
+        List<List<char>> rows = [[]];
         int column = 0;
         foreach (char character in written.Replace(Environment.NewLine, "\n", StringComparison.Ordinal))
         {

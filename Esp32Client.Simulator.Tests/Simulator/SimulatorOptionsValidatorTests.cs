@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Esp32Client.Simulator.Tests.Simulator;
 
 public sealed class SimulatorOptionsValidatorTests
@@ -7,7 +9,11 @@ public sealed class SimulatorOptionsValidatorTests
     [Fact]
     public void Accepts_the_defaults()
     {
-        Assert.True(_validator.Validate(null, new SimulatorOptions()).Succeeded);
+        // Act
+        ValidateOptionsResult result = _validator.Validate(null, new SimulatorOptions());
+
+        // Assert
+        Assert.True(result.Succeeded, result.FailureMessage);
     }
 
     [Theory]
@@ -52,7 +58,7 @@ public sealed class SimulatorOptionsValidatorTests
         try
         {
             // Act
-            var result = _validator.Validate(null, new SimulatorOptions { Broker = "pc", Tls = true, CaFile = path });
+            ValidateOptionsResult result = _validator.Validate(null, new SimulatorOptions { Broker = "pc", Tls = true, CaFile = path });
 
             // Assert
             Assert.Equal([$"--ca-file {path} holds no PEM certificate (-----BEGIN CERTIFICATE-----): give the broker's CA certificate."], result.Failures);
@@ -67,8 +73,10 @@ public sealed class SimulatorOptionsValidatorTests
     [MemberData(nameof(BadOptions))]
     public void Names_the_switch_the_value_and_what_is_allowed(SimulatorOptions options, string expected)
     {
-        var result = _validator.Validate(null, options);
+        // Act
+        ValidateOptionsResult result = _validator.Validate(null, options);
 
+        // Assert
         Assert.True(result.Failed);
         Assert.Equal([expected], result.Failures);
     }

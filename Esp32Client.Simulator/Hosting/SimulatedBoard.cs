@@ -5,7 +5,7 @@ using Esp32Client.Simulator.Networking;
 namespace Esp32Client.Simulator.Hosting;
 
 /// <summary>
-/// One simulated board: the firmware's core wired as the board's Program.cs wires it, with the PC's adapters
+/// One simulated board: the firmware's <see cref="Board"/>, composed exactly as on the ESP32, from the PC's parts
 /// (an MQTTnet connection, the console for the LED and the log, the PC's network).
 /// </summary>
 public sealed class SimulatedBoard : IDisposable
@@ -14,58 +14,52 @@ public sealed class SimulatedBoard : IDisposable
 
     private readonly ILog _log;
     private readonly IMqttConnection _mqtt;
-    private readonly LedDevice _device;
-    private readonly ConnectionSupervisor _supervisor;
+    private readonly Board _board;
     private readonly SimulatedRebooter _rebooter = new();
-    private readonly Thread _supervisorThread;
+    private readonly Thread _boardThread;
 
     /// <summary>Builds the board; nothing runs until <see cref="Start"/>.</summary>
     public SimulatedBoard(SimulatorOptions options, string deviceId, ConsoleView view)
     {
         _log = new ConsoleLog(view);
-        var clock = new SystemClock(_log);
-        var topics = new DeviceTopics(deviceId);
-        var policy = new ConnectionPolicy();
+        BoardSettings settings = options.ToBoardSettings(deviceId);
         SimulatedHealth health;
         if (options.FindsBroker)
         {
             // As a board with BrokerHost left empty: find the broker on the network at the first connect.
-            var discoveryPolicy = new DiscoveryPolicy();
-            var choice = new BrokerChoice(options.BrokerName, "--broker-name", "--broker", _log);
-            var finder = new BrokerFinder(new UdpMulticastDnsChannel(_log), clock, choice, _log, discoveryPolicy);
-            var discovering = new DiscoveringMqttConnection(finder, new MqttNetConnectionFactory(options.Username, options.Password, _log), discoveryPolicy, _log);
+            DiscoveryPolicy discoveryPolicy = new();
+            BrokerChoice choice = new(options.BrokerName, "--broker-name", "--broker", _log);
+            BrokerFinder finder = new(new UdpMulticastDnsChannel(_log), new SystemClock(_log), choice, _log, discoveryPolicy);
+            DiscoveringMqttConnection discovering = new(finder, new MqttNetConnectionFactory(settings.UserName, settings.Password, _log), discoveryPolicy, _log);
             _mqtt = discovering;
             health = new SimulatedHealth(() => discovering.Broker is { } found ? (found.Address, found.Port) : null);
         }
         else
         {
-            BrokerCertificateCheck? tls = options.Tls ? new BrokerCertificateCheck(options.Broker, options.CaFile) : null;
-            _mqtt = new MqttNetConnection(options.Broker, options.Port, options.Username, options.Password, _log, tls);
-            health = new SimulatedHealth(() => (options.Broker, options.Port));
+            BrokerCertificateCheck? tls = options.Tls ? new BrokerCertificateCheck(settings.BrokerHost, options.CaFile) : null;
+            _mqtt = new MqttNetConnection(settings.BrokerHost, settings.BrokerPort, settings.UserName, settings.Password, _log, tls);
+            health = new SimulatedHealth(() => (settings.BrokerHost, settings.BrokerPort));
         }
 
-        var led = new LedController(new ConsoleLed(view), clock);
-        _device = new LedDevice(topics, led, _mqtt, clock, health, _log, options.TelemetrySeconds * 1000, FirmwareInfo.Version);
-        var request = new MqttConnectRequest(deviceId, options.Username, options.Password, topics.Status, DevicePayloads.OfflineText, policy.KeepAliveSeconds);
-        _supervisor = new ConnectionSupervisor(new LocalNetworkLink(), _mqtt, request, _device, clock, _rebooter, _log, policy, new Random());
-        _supervisorThread = new Thread(_supervisor.Run) { IsBackground = true, Name = "Connection supervisor" };
+        BoardParts parts = new(_log, new SystemClock(_log), new ConsoleLed(view), new LocalNetworkLink(), _mqtt, health, _rebooter);
+        _board = new Board(settings, parts);
+        _boardThread = new Thread(_board.Run) { IsBackground = true, Name = "Board" };
     }
 
     /// <summary>Completes when the firmware asks to reboot (after too long offline).</summary>
     public Task RebootRequested => _rebooter.Requested;
 
-    /// <summary>Starts the connection supervisor on its own thread, as on the board.</summary>
+    /// <summary>Starts the board on its own thread, as on the ESP32: the boot report, then the connection supervisor.</summary>
     public void Start()
     {
-        _supervisorThread.Start();
+        _boardThread.Start();
     }
 
     /// <summary>Stops the board cleanly: status <c>offline</c>, then DISCONNECT, so the broker does not use the will.</summary>
     public void Shutdown()
     {
-        _supervisor.Stop();
-        _device.Shutdown();
-        if (!_supervisorThread.Join(s_stopTimeout))
+        _board.Shutdown();
+        if (!_boardThread.Join(s_stopTimeout))
         {
             _log.Write("The connection supervisor did not stop in time.");
         }
@@ -74,7 +68,7 @@ public sealed class SimulatedBoard : IDisposable
     /// <summary>Drops the connection without a word, as a board losing power does: the broker publishes the will.</summary>
     public void Dispose()
     {
-        _supervisor.Stop();
+        _board.Stop();
         (_mqtt as IDisposable)?.Dispose();
     }
 }

@@ -19,7 +19,6 @@ public sealed class SimulatedBoardService(IOptions<SimulatorOptions> options, Co
             : "looks for the broker on the network";
         view.WriteLine($"Simulated board {deviceId}, {broker}. Ctrl-C stops it cleanly.");
         view.WriteLine(PublishHint.For(settings));
-        view.WriteLine($"It reports on esp32/{deviceId}/led/state, /status, /error and /telemetry.");
 
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -35,8 +35,10 @@ public sealed class CommandParserTests
     [InlineData("{\"st\\u0061te\":\"off\"}", CommandKind.Off)]
     public void Accepts_every_documented_simple_form(string payload, CommandKind expected)
     {
+        // Act
         bool parsed = CommandParser.TryParse(Encoding.UTF8.GetBytes(payload), out Command command, out string error);
 
+        // Assert
         Assert.True(parsed, error);
         Assert.Equal(expected, command.Kind);
         Assert.Equal(string.Empty, error);
@@ -45,8 +47,10 @@ public sealed class CommandParserTests
     [Fact]
     public void Reads_a_missing_payload_as_a_query()
     {
+        // Act
         bool parsed = CommandParser.TryParse(null!, out Command command, out _);
 
+        // Assert
         Assert.True(parsed);
         Assert.Equal(CommandKind.Query, command.Kind);
     }
@@ -69,8 +73,10 @@ public sealed class CommandParserTests
     [InlineData("{\"blink\":100,\"interval_ms\":5000}", 100, 5000)]
     public void Accepts_blink_with_count_and_interval_in_range(string payload, int count, int interval)
     {
+        // Act
         bool parsed = CommandParser.TryParse(Encoding.UTF8.GetBytes(payload), out Command command, out string error);
 
+        // Assert
         Assert.True(parsed, error);
         Assert.Equal(CommandKind.Blink, command.Kind);
         Assert.Equal(count, command.BlinkCount);
@@ -104,8 +110,10 @@ public sealed class CommandParserTests
     [MemberData(nameof(BadTextPayloads))]
     public void Rejects_bad_text_with_an_error_that_names_the_problem(string payload, string expectedError)
     {
+        // Act
         bool parsed = CommandParser.TryParse(Encoding.UTF8.GetBytes(payload), out _, out string error);
 
+        // Assert
         Assert.False(parsed);
         Assert.Equal(expectedError, error);
     }
@@ -146,8 +154,10 @@ public sealed class CommandParserTests
     [MemberData(nameof(BadJsonPayloads))]
     public void Rejects_broken_or_wrongly_typed_json_with_an_error_that_names_the_problem(string payload, string expectedError)
     {
+        // Act
         bool parsed = CommandParser.TryParse(Encoding.UTF8.GetBytes(payload), out _, out string error);
 
+        // Assert
         Assert.False(parsed);
         Assert.Equal(expectedError, error);
     }
@@ -166,8 +176,10 @@ public sealed class CommandParserTests
     [MemberData(nameof(PayloadsThatAreNotUtf8))]
     public void Rejects_bytes_that_are_not_utf8(byte[] payload)
     {
+        // Act
         bool parsed = CommandParser.TryParse(payload, out _, out string error);
 
+        // Assert
         Assert.False(parsed);
         Assert.Equal("payload is not valid UTF-8 text: " + TextUsage, error);
     }
@@ -175,10 +187,13 @@ public sealed class CommandParserTests
     [Fact]
     public void Rejects_ten_kilobytes_of_text_without_reading_it()
     {
+        // Arrange
         byte[] payload = Encoding.UTF8.GetBytes(new string('x', 10 * 1024));
 
+        // Act
         bool parsed = CommandParser.TryParse(payload, out _, out string error);
 
+        // Assert
         Assert.False(parsed);
         Assert.Equal("payload is too long (10240 bytes, at most 256): " + TextUsage, error);
     }
@@ -186,11 +201,13 @@ public sealed class CommandParserTests
     [Fact]
     public void Accepts_multibyte_text_in_an_error_quote_without_cutting_a_character()
     {
-        // 31 ASCII bytes then 'é' (2 bytes): the 32-byte cut would split it, so the quote stops before it.
+        // Arrange: 31 ASCII bytes then 'é' (2 bytes): the 32-byte cut would split it, so the quote stops before it.
         string payload = new string('a', 31) + "é and more";
 
+        // Act
         CommandParser.TryParse(Encoding.UTF8.GetBytes(payload), out _, out string error);
 
+        // Assert
         Assert.Equal("unknown command \"" + new string('a', 31) + "...\": " + TextUsage, error);
     }
 }

@@ -13,9 +13,14 @@ public sealed class Utf8ValidatorTests
     [InlineData("\u07FF\u0800\uFFFD")]
     public void Accepts_well_formed_utf8(string text)
     {
+        // Arrange
         byte[] bytes = Encoding.UTF8.GetBytes(text);
 
-        Assert.True(Utf8Validator.IsValid(bytes, 0, bytes.Length));
+        // Act
+        bool valid = Utf8Validator.IsValid(bytes, 0, bytes.Length);
+
+        // Assert
+        Assert.True(valid);
     }
 
     [Theory]
@@ -30,6 +35,10 @@ public sealed class Utf8ValidatorTests
     [InlineData(new byte[] { 0xE2, 0x28, 0xA1 })]
     public void Rejects_truncated_overlong_surrogate_and_out_of_range_sequences(byte[] bytes)
     {
-        Assert.False(Utf8Validator.IsValid(bytes, 0, bytes.Length));
+        // Act
+        bool valid = Utf8Validator.IsValid(bytes, 0, bytes.Length);
+
+        // Assert
+        Assert.False(valid);
     }
 }

@@ -14,8 +14,10 @@ public sealed class BrokerAddressTests
     [InlineData("0.0.0.0")]
     public void Refuses_an_address_that_means_the_board_itself(string host)
     {
+        // Act
         bool valid = BrokerAddress.TryValidateForBoard(host, out string error);
 
+        // Assert
         Assert.False(valid);
         Assert.Contains("means the ESP32 itself, not your PC", error);
         Assert.Contains("or set it to your PC's LAN address", error);
@@ -52,7 +54,11 @@ public sealed class BrokerAddressTests
     [InlineData("broker.example.com")]
     public void Accepts_a_lan_address_or_host_name(string host)
     {
-        Assert.True(BrokerAddress.TryValidateForBoard(host, out string error));
+        // Act
+        bool valid = BrokerAddress.TryValidateForBoard(host, out string error);
+
+        // Assert
+        Assert.True(valid);
         Assert.Equal(string.Empty, error);
         Assert.False(BrokerAddress.IsFoundOnNetwork(host));
     }

@@ -10,6 +10,10 @@ public sealed class DeviceIdTests
     [InlineData(new byte[] { 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF }, "esp32-ffffff")]
     public void Uses_the_last_six_hex_digits_of_the_mac_address_in_lowercase(byte[] mac, string expected)
     {
-        Assert.Equal(expected, DeviceId.FromMacAddress(mac));
+        // Act
+        string id = DeviceId.FromMacAddress(mac);
+
+        // Assert
+        Assert.Equal(expected, id);
     }
 }

@@ -7,8 +7,10 @@ public sealed class DeviceTopicsTests
     [Fact]
     public void Names_every_topic_of_the_device_contract()
     {
-        var topics = new DeviceTopics("esp32-a1b2c3");
+        // Act
+        DeviceTopics topics = new("esp32-a1b2c3");
 
+        // Assert
         Assert.Equal("esp32/esp32-a1b2c3/led", topics.Led);
         Assert.Equal("esp32/esp32-a1b2c3/led/state", topics.LedState);
         Assert.Equal("esp32/esp32-a1b2c3/status", topics.Status);
@@ -25,8 +27,10 @@ public sealed class DeviceTopicsTests
     [InlineData("Led", false)]
     public void Knows_which_topics_carry_its_commands(string topic, bool expected)
     {
-        var topics = new DeviceTopics("esp32-a1b2c3");
+        // Act
+        DeviceTopics topics = new("esp32-a1b2c3");
 
+        // Assert
         Assert.Equal(expected, topics.IsCommandTopic(topic));
     }
 }

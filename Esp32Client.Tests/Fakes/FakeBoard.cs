@@ -3,33 +3,41 @@ using Esp32Client.Core;
 namespace Esp32Client.Tests.Fakes;
 
 /// <summary>
-/// The firmware's core wired as Program.cs wires it on the board, with fakes for the hardware and the network.
-/// <see cref="RunFor"/> plays the supervisor thread against the fake clock, so whole scenarios run without sleeping.
+/// The firmware's <see cref="Board"/>, composed as Program.cs composes it on the ESP32, from fakes for the hardware and
+/// the network. <see cref="RunFor"/> plays the supervisor thread against the fake clock, so whole scenarios run without
+/// sleeping.
 /// </summary>
 public sealed class FakeBoard
 {
     public const string Id = "esp32-a1b2c3";
-    public const int TelemetryPeriodMilliseconds = 60_000;
+    public const int TelemetryPeriodMilliseconds = BoardSettings.DefaultTelemetryPeriodSeconds * 1000;
 
     private const int MaximumStepsPerRun = 100_000;
 
     private long _nextStepAt;
 
-    public FakeBoard(ConnectionPolicy? policy = null)
+    public FakeBoard()
+        : this(new BoardSettings(Id) { BrokerHost = "192.168.1.10" })
     {
+    }
+
+    public FakeBoard(BoardSettings settings)
+    {
+        Settings = settings;
         Clock = new FakeClock();
         Output = new FakeLedOutput(Clock);
         Mqtt = new FakeMqttConnection();
         Link = new FakeNetworkLink(Clock);
-        Topics = new DeviceTopics(Id);
-        Led = new LedController(Output, Clock);
-        Device = new LedDevice(Topics, Led, Mqtt, Clock, Health, Log, TelemetryPeriodMilliseconds, FirmwareInfo.Version);
-        var request = new MqttConnectRequest(Id, string.Empty, string.Empty, Topics.Status, DevicePayloads.OfflineText, 15);
-        Supervisor = new ConnectionSupervisor(Link, Mqtt, request, Device, Clock, Rebooter, Log, policy ?? new ConnectionPolicy(), new Random(1));
+        BoardParts parts = new(Log, Clock, Output, Link, Mqtt, Health, Rebooter) { Random = new Random(1) };
+        Board = new Board(settings, parts);
 
         // What the AutoResetEvent does on the board: a lost connection wakes the supervisor at once.
         Mqtt.ConnectionLost += () => _nextStepAt = Clock.NowMilliseconds;
     }
+
+    public BoardSettings Settings { get; }
+
+    public Board Board { get; }
 
     public FakeClock Clock { get; }
 
@@ -45,13 +53,13 @@ public sealed class FakeBoard
 
     public RecordingLog Log { get; } = new();
 
-    public DeviceTopics Topics { get; }
+    public DeviceTopics Topics => Board.Topics;
 
-    public LedController Led { get; }
+    public LedController Led => Board.Led;
 
-    public LedDevice Device { get; }
+    public LedDevice Device => Board.Device;
 
-    public ConnectionSupervisor Supervisor { get; }
+    public ConnectionSupervisor Supervisor => Board.Supervisor;
 
     /// <summary>Times at which the supervisor tried to connect to the broker.</summary>
     public List<long> ConnectAttemptTimes { get; } = [];

@@ -11,7 +11,7 @@ public sealed class FakeClock : IClock
 
     public IOneShotTimer CreateTimer(TimerCallback callback)
     {
-        var timer = new FakeTimer(this, callback);
+        FakeTimer timer = new(this, callback);
         _timers.Add(timer);
         return timer;
     }

@@ -21,9 +21,15 @@ public sealed class FakeMqttConnection : IMqttConnection
 
     public List<PublishedMessage> Published { get; } = [];
 
+    /// <summary>The payload arrays as published, to tell a reused array from a new one with the same bytes.</summary>
+    public List<byte[]> PublishedArrays { get; } = [];
+
     public HashSet<string> Subscriptions { get; } = [];
 
     public int PublishesRefused { get; private set; }
+
+    /// <summary>How many SUBSCRIBE and UNSUBSCRIBE requests were made while connected.</summary>
+    public int SubscribeCalls { get; private set; }
 
     public int Disconnects { get; private set; }
 
@@ -58,6 +64,7 @@ public sealed class FakeMqttConnection : IMqttConnection
             return false;
         }
 
+        SubscribeCalls++;
         Subscriptions.UnionWith(topics);
         return true;
     }
@@ -69,6 +76,7 @@ public sealed class FakeMqttConnection : IMqttConnection
             return false;
         }
 
+        SubscribeCalls++;
         Subscriptions.ExceptWith(topics);
         return true;
     }
@@ -82,6 +90,7 @@ public sealed class FakeMqttConnection : IMqttConnection
         }
 
         Published.Add(new PublishedMessage(topic, Encoding.UTF8.GetString(payload), retain));
+        PublishedArrays.Add(payload);
         return true;
     }
 

@@ -12,8 +12,9 @@ public sealed class SystemClockTests
     [Fact]
     public void Fires_a_timer_once_after_its_due_time()
     {
-        var clock = new SystemClock(_log);
-        using var fired = new CountdownEvent(1);
+        // Arrange
+        SystemClock clock = new(_log);
+        using CountdownEvent fired = new(1);
         long firedAt = 0;
         IOneShotTimer timer = clock.CreateTimer(_ =>
         {
@@ -22,8 +23,10 @@ public sealed class SystemClockTests
         });
         long startedAt = clock.NowMilliseconds;
 
+        // Act
         timer.Start(50);
 
+        // Assert
         Assert.True(fired.Wait(s_patience));
         Assert.True(firedAt - startedAt >= 45, $"fired after {firedAt - startedAt} ms");
     }
@@ -31,18 +34,20 @@ public sealed class SystemClockTests
     [Fact]
     public void Does_not_fire_a_stopped_timer()
     {
-        var clock = new SystemClock(_log);
+        // Arrange
+        SystemClock clock = new(_log);
         int stoppedFirings = 0;
-        using var sentinel = new ManualResetEventSlim();
+        using ManualResetEventSlim sentinel = new();
         IOneShotTimer stopped = clock.CreateTimer(_ => Interlocked.Increment(ref stoppedFirings));
         IOneShotTimer later = clock.CreateTimer(_ => sentinel.Set());
 
-        // Far enough apart that a test thread paused between Start and Stop (the suite builds firmware alongside) does not
-        // let the stopped timer fire first.
+        // Act: far enough apart that a test thread paused between Start and Stop (the suite builds firmware alongside)
+        // does not let the stopped timer fire first.
         stopped.Start(500);
         stopped.Stop();
         later.Start(600);
 
+        // Assert
         Assert.True(sentinel.Wait(s_patience));
         Assert.Equal(0, stoppedFirings);
     }
@@ -50,12 +55,15 @@ public sealed class SystemClockTests
     [Fact]
     public void Logs_a_callback_that_throws_instead_of_crashing()
     {
-        var log = new SignallingLog();
-        var clock = new SystemClock(log);
+        // Arrange
+        SignallingLog log = new();
+        SystemClock clock = new(log);
         IOneShotTimer failing = clock.CreateTimer(_ => throw new InvalidOperationException("boom"));
 
+        // Act
         failing.Start(0);
 
+        // Assert
         Assert.True(log.Written.Wait(s_patience));
         Assert.Equal("A timer callback failed: boom", log.Line);
     }

@@ -8,4 +8,7 @@ internal sealed record FirmwareBuildResult(int ExitCode, string Output, string F
 
     /// <summary>The compiled firmware (the type-check's output, never deployed).</summary>
     public string AssemblyPath => Path.Combine(FirmwareDirectory, "bin", "TypeCheck", FirmwareTypeCheckFixture.Configuration, "Esp32Client.exe");
+
+    /// <summary>The compiled compile-only facades (NanoFramework.TypeCheck.targets, _NfIntermediateDirectory).</summary>
+    public string FacadeDirectory => Path.Combine(FirmwareDirectory, "obj", "TypeCheck", FirmwareTypeCheckFixture.Configuration, "nanoFramework", "Facades");
 }

@@ -14,30 +14,37 @@ public sealed class FirmwareCompileListTests
     [Fact]
     public void Every_source_file_of_the_firmware_is_in_the_compile_list()
     {
+        // Arrange
         string[] listed = _project.CompileItems.Select(item => Normalize(item.Include)).ToArray();
 
+        // Act
         string[] missing = FirmwareSourceFiles().Where(file => !listed.Contains(file)).ToArray();
 
+        // Assert
         Assert.True(missing.Length == 0, $"Add to Esp32Client/{FirmwareProjectFile.FileName}: " + string.Join(", ", missing.Select(f => $"<Compile Include=\"{f.Replace('/', '\\')}\" />")));
     }
 
     [Fact]
     public void Every_file_in_the_compile_list_exists()
     {
+        // Act
         string[] absent = _project.CompileItems
             .Where(item => item.Condition is null)
             .Select(item => Normalize(item.Include))
             .Where(file => !File.Exists(Path.Combine(RepositoryLayout.FirmwareDirectory, file)))
             .ToArray();
 
+        // Assert
         Assert.True(absent.Length == 0, $"Esp32Client/{FirmwareProjectFile.FileName} lists missing files: " + string.Join(", ", absent));
     }
 
     [Fact]
     public void The_wifi_secrets_file_is_compiled_only_when_it_exists_and_the_template_never()
     {
+        // Act
         (string Include, string? Condition) secrets = Assert.Single(_project.CompileItems, item => item.Include == SecretsFile);
 
+        // Assert
         Assert.Equal($"Exists('{SecretsFile}')", secrets.Condition);
         Assert.DoesNotContain(_project.CompileItems, item => item.Include == SecretsTemplate);
         Assert.Contains(SecretsTemplate, _project.NoneItems);
@@ -46,12 +53,14 @@ public sealed class FirmwareCompileListTests
     [Fact]
     public void Every_unconditional_compile_item_is_listed_once()
     {
+        // Act
         string[] duplicates = _project.CompileItems
             .GroupBy(item => Normalize(item.Include), StringComparer.OrdinalIgnoreCase)
             .Where(group => group.Count() > 1)
             .Select(group => group.Key)
             .ToArray();
 
+        // Assert
         Assert.Empty(duplicates);
     }
 

@@ -7,7 +7,8 @@ namespace Esp32Client.Tests.TypeCheck;
 /// The nanoFramework type-check (build/nanoFramework/README.md) passes the firmware as committed and stops what
 /// nanoFramework 1.x cannot run: each case builds a copy of the real Esp32Client.nfproj with one probe file added.
 /// </summary>
-public sealed class FirmwareTypeCheckTests : IClassFixture<FirmwareTypeCheckFixture>
+[Collection(FirmwareTypeCheckCollection.Name)]
+public sealed class FirmwareTypeCheckTests
 {
     private const string ProbeFile = "TypeCheckProbe.cs";
 
@@ -21,8 +22,10 @@ public sealed class FirmwareTypeCheckTests : IClassFixture<FirmwareTypeCheckFixt
     [Fact]
     public void The_firmware_as_committed_passes_the_type_check()
     {
+        // Act
         FirmwareBuildResult result = _builds.Build(FirmwareTypeCheckFixture.AsCommitted, _ => { });
 
+        // Assert
         Assert.True(result.Succeeded, result.Output);
         Assert.DoesNotContain(": warning ", result.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(result.AssemblyPath), result.Output);
@@ -31,8 +34,10 @@ public sealed class FirmwareTypeCheckTests : IClassFixture<FirmwareTypeCheckFixt
     [Fact]
     public void A_generic_class_fails_the_metadata_check()
     {
+        // Act
         FirmwareBuildResult result = _builds.Build("generic-class", AddGenericClass);
 
+        // Assert
         Assert.False(result.Succeeded);
         Assert.Contains("error NF1001: The generic type 'Esp32Client.Probes.Box<T>' is defined.", result.Output);
     }
@@ -40,8 +45,10 @@ public sealed class FirmwareTypeCheckTests : IClassFixture<FirmwareTypeCheckFixt
     [Fact]
     public void A_failed_check_fails_again_on_the_next_build()
     {
+        // Act
         FirmwareBuildResult result = _builds.BuildAgain("generic-class", AddGenericClass);
 
+        // Assert
         Assert.False(result.Succeeded);
         Assert.Contains("error NF1001: The generic type 'Esp32Client.Probes.Box<T>' is defined.", result.Output);
     }
@@ -49,6 +56,7 @@ public sealed class FirmwareTypeCheckTests : IClassFixture<FirmwareTypeCheckFixt
     [Fact]
     public void Using_an_Action_of_int_fails_the_metadata_check()
     {
+        // Act
         FirmwareBuildResult result = _builds.Build("generic-delegate", copy => copy.AddSource(ProbeFile, """
             using System;
 
@@ -65,6 +73,7 @@ public sealed class FirmwareTypeCheckTests : IClassFixture<FirmwareTypeCheckFixt
             }
             """));
 
+        // Assert
         Assert.False(result.Succeeded);
         Assert.Contains("error NF1003: 'Esp32Client.Probes.Callbacks.Run' uses 'System.Action<int>', which is generic.", result.Output);
     }
@@ -72,6 +81,7 @@ public sealed class FirmwareTypeCheckTests : IClassFixture<FirmwareTypeCheckFixt
     [Fact]
     public void A_multidimensional_array_fails_the_metadata_check()
     {
+        // Act
         FirmwareBuildResult result = _builds.Build("multidimensional-array", copy => copy.AddSource(ProbeFile, """
             namespace Esp32Client.Probes
             {
@@ -87,6 +97,7 @@ public sealed class FirmwareTypeCheckTests : IClassFixture<FirmwareTypeCheckFixt
             }
             """));
 
+        // Assert
         Assert.False(result.Succeeded);
         Assert.Contains("error NF1005: 'Esp32Client.Probes.Grid.Corner' has a local variable of type 'int[,]', a multidimensional array.", result.Output);
     }
@@ -94,6 +105,7 @@ public sealed class FirmwareTypeCheckTests : IClassFixture<FirmwareTypeCheckFixt
     [Fact]
     public void String_Replace_does_not_compile_because_nanoFramework_lacks_it()
     {
+        // Act
         FirmwareBuildResult result = _builds.Build("string-replace", copy => copy.AddSource(ProbeFile, """
             namespace Esp32Client.Probes
             {
@@ -107,6 +119,7 @@ public sealed class FirmwareTypeCheckTests : IClassFixture<FirmwareTypeCheckFixt
             }
             """));
 
+        // Assert
         Assert.False(result.Succeeded);
         Assert.Contains("error CS1061: 'string' does not contain a definition for 'Replace'", result.Output);
     }
@@ -114,6 +127,7 @@ public sealed class FirmwareTypeCheckTests : IClassFixture<FirmwareTypeCheckFixt
     [Fact]
     public void One_argument_Encoding_UTF8_GetString_does_not_compile_because_nanoFramework_lacks_it()
     {
+        // Act
         FirmwareBuildResult result = _builds.Build("getstring-one-argument", copy => copy.AddSource(ProbeFile, """
             using System.Text;
 
@@ -129,6 +143,7 @@ public sealed class FirmwareTypeCheckTests : IClassFixture<FirmwareTypeCheckFixt
             }
             """));
 
+        // Assert
         Assert.False(result.Succeeded);
         Assert.Contains("error CS7036: There is no argument given that corresponds to the required parameter 'index' of 'Encoding.GetString(byte[], int, int)'", result.Output);
     }
@@ -136,8 +151,9 @@ public sealed class FirmwareTypeCheckTests : IClassFixture<FirmwareTypeCheckFixt
     [Fact]
     public void MqttClients_own_nested_delegate_does_not_fit_its_events_as_on_the_real_package()
     {
-        // M2Mqtt 5.1.220's events use IMqttClient's nested delegates and MqttClient declares look-alikes
-        // (nanoframework.md 1.1): the method group on line 10 compiles, the explicit MqttClient delegate on line 11 does not.
+        // Act: M2Mqtt 5.1.220's events use IMqttClient's nested delegates and MqttClient declares look-alikes
+        // (M2Mqtt/MqttClient.cs at v5.1.220): the method group on line 10 compiles, the explicit MqttClient delegate on
+        // line 11 does not.
         FirmwareBuildResult result = _builds.Build("m2mqtt-delegate-split", copy => copy.AddSource(ProbeFile, """
             using nanoFramework.M2Mqtt;
             using nanoFramework.M2Mqtt.Messages;
@@ -159,6 +175,7 @@ public sealed class FirmwareTypeCheckTests : IClassFixture<FirmwareTypeCheckFixt
             }
             """));
 
+        // Assert
         Assert.False(result.Succeeded);
         Assert.Contains("error CS0029: Cannot implicitly convert type 'nanoFramework.M2Mqtt.MqttClient.MqttMsgPublishEventHandler' to 'nanoFramework.M2Mqtt.IMqttClient.MqttMsgPublishEventHandler'", result.Output);
         Assert.Contains(ProbeFile + "(11,", result.Output, StringComparison.Ordinal);
@@ -168,8 +185,10 @@ public sealed class FirmwareTypeCheckTests : IClassFixture<FirmwareTypeCheckFixt
     [Fact]
     public void The_wifi_secrets_template_compiles_into_the_firmware_once_copied_to_WifiSecrets_cs()
     {
+        // Act
         FirmwareBuildResult result = _builds.Build("wifi-secrets", copy => copy.CopyFile("WifiSecrets.template.cs", "WifiSecrets.cs"));
 
+        // Assert
         Assert.True(result.Succeeded, result.Output);
         Assert.True(HasMethodWithBody(result.AssemblyPath, "WifiCredentials", "Load"), "WifiCredentials.Load was not compiled in");
     }
@@ -177,11 +196,13 @@ public sealed class FirmwareTypeCheckTests : IClassFixture<FirmwareTypeCheckFixt
     [Fact]
     public void A_package_version_that_disagrees_with_its_facade_stops_the_build()
     {
+        // Act
         FirmwareBuildResult result = _builds.Build("version-mismatch", copy => copy.Replace(
             "packages.config",
             "id=\"nanoFramework.System.Net\" version=\"1.11.60\"",
             "id=\"nanoFramework.System.Net\" version=\"1.11.61\""));
 
+        // Assert
         Assert.False(result.Succeeded);
         Assert.Contains("error NF2002: packages.config has nanoFramework.System.Net 1.11.61, but the compile-only facade System.Net is for 1.11.60", result.Output);
     }

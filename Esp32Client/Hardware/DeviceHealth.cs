@@ -15,7 +15,7 @@ namespace Esp32Client.Hardware
         /// <summary>Free managed heap in bytes, after a collection (without compaction, which is slow).</summary>
         public int FreeHeapBytes
         {
-            // Written in full: System.GC and nanoFramework.Runtime.Native.GC would clash (nanoframework.md section 4).
+            // Written in full: System.GC and nanoFramework.Runtime.Native.GC would clash (NANOFRAMEWORK.md, "Two classes named GC").
             get { return (int)nanoFramework.Runtime.Native.GC.Run(false); }
         }
 

@@ -2,7 +2,10 @@ using Esp32Client.Core;
 
 namespace Esp32Client.Networking
 {
-    /// <summary>Makes the board's M2Mqtt connection to a broker found on the network, with the TLS settings of DeviceSettings.</summary>
+    /// <summary>
+    /// Makes the board's connection to a broker at an address known only at run time (found on the network): Core's
+    /// <see cref="MqttSessionConnection"/> over a fresh M2Mqtt client per attempt, with the TLS settings of DeviceSettings.
+    /// </summary>
     public sealed class M2MqttConnectionFactory : IMqttConnectionFactory
     {
         private readonly bool _useTls;
@@ -17,10 +20,10 @@ namespace Esp32Client.Networking
             _log = log;
         }
 
-        /// <summary>A new, disconnected M2Mqtt connection to <paramref name="host"/>:<paramref name="port"/>.</summary>
+        /// <summary>A new, disconnected connection to <paramref name="host"/>:<paramref name="port"/>.</summary>
         public IMqttConnection Create(string host, int port)
         {
-            return new M2MqttConnection(host, port, _useTls, _caCertificatePem, _log);
+            return new MqttSessionConnection(new M2MqttSessionFactory(host, port, _useTls, _caCertificatePem, _log), _log);
         }
     }
 }

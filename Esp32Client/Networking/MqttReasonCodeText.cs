@@ -3,7 +3,7 @@ using nanoFramework.M2Mqtt.Messages;
 namespace Esp32Client.Networking
 {
     /// <summary>
-    /// Why the broker refused a connection, in words: enums print as numbers on nanoFramework (nanoframework.md 3).
+    /// Why the broker refused a connection, in words: enums print as numbers on nanoFramework (NANOFRAMEWORK.md).
     /// MQTT 3.1.1 return codes are 1 to 5 (spec 3.2.2.3), MQTT 5 reason codes 0x80 and up (spec 3.2.2.2); the two
     /// ranges do not overlap, though M2Mqtt gives some of the same numbers several names.
     /// </summary>

@@ -20,8 +20,9 @@ namespace Esp32Client.Networking
         // that near 100 ms.
 
         private const string StoredCredentialsHint =
-            "no network is stored on the board or it is out of reach: set one in Visual Studio (Device Explorer > "
-            + "Edit Network Configuration > Wi-Fi profiles) or in WifiSecrets.cs (copy WifiSecrets.template.cs)";
+            "no network is stored on the board or it is out of reach (it must be 2.4 GHz): store one with "
+            + "nanoff --networkdeployment wifi.json, in Visual Studio (Device Explorer > Edit Network Configuration > "
+            + "Wi-Fi profiles) or in WifiSecrets.cs (copy WifiSecrets.template.cs)";
 
         // The board has one WiFi adapter.
         private const int WifiAdapterIndex = 0;

@@ -3,7 +3,10 @@ using nanoFramework.Networking;
 
 namespace Esp32Client.Networking
 {
-    /// <summary>Why a WiFi join failed, in words: enums print as numbers on nanoFramework.</summary>
+    /// <summary>
+    /// Why a WiFi join failed, in words: enums print as numbers on nanoFramework (NANOFRAMEWORK.md, "Enums print as
+    /// numbers").
+    /// </summary>
     public static class WifiStatusText
     {
         /// <summary>Words for the WiFi helper's status after a failed join.</summary>
@@ -19,6 +22,8 @@ namespace Esp32Client.Networking
                     return "could not connect to the network found by the scan";
                 case NetworkHelperStatus.FailedNoNetworkInterface:
                     return "this board has no WiFi interface configured";
+                case NetworkHelperStatus.Reconnecting:
+                    return "the link dropped and the helper is still waiting for it to come back";
                 case NetworkHelperStatus.ExceptionOccurred:
                     return exception == null ? "an error occurred" : "error: " + exception.Message;
                 case NetworkHelperStatus.NetworkIsReady:

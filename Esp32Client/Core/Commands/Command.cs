@@ -3,7 +3,7 @@ namespace Esp32Client.Core
     /// <summary>A parsed command: a value type, so parsing a payload allocates nothing.</summary>
     public readonly struct Command
     {
-        /// <summary>Blinks when <c>blink</c> gives no count (the contract in issue #3).</summary>
+        /// <summary>Blinks when <c>blink</c> gives no count (README, "The device contract").</summary>
         public const int DefaultBlinkCount = 3;
 
         /// <summary>Length of each on and each off phase when <c>blink</c> gives no interval.</summary>

@@ -2,7 +2,7 @@ namespace Esp32Client.Core
 {
     /// <summary>
     /// Turns a payload received on <c>led</c> or <c>esp32/&lt;id&gt;/led</c> into a <see cref="Command"/>, following the
-    /// device contract (issue #3): UTF-8, case-insensitive, surrounding whitespace ignored, text or JSON. Bad input is a
+    /// device contract (README): UTF-8, case-insensitive, surrounding whitespace ignored, text or JSON. Bad input is a
     /// false result with a one-line error, never an exception. Works on the bytes: the common commands allocate nothing.
     /// </summary>
     public static class CommandParser

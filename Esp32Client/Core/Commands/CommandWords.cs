@@ -1,6 +1,6 @@
 namespace Esp32Client.Core
 {
-    /// <summary>The command words of the device contract (issue #3), lowercase; matching ignores case.</summary>
+    /// <summary>The command words of the device contract (README), lowercase; matching ignores case.</summary>
     public static class CommandWords
     {
         /// <summary>Turns the LED on.</summary>

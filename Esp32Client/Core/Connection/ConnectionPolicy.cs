@@ -1,8 +1,11 @@
 namespace Esp32Client.Core
 {
-    /// <summary>The timings of <see cref="ConnectionSupervisor"/>, defaulted to the device contract (issue #3).</summary>
+    /// <summary>The timings of <see cref="ConnectionSupervisor"/>, defaulted to the device contract (README, "The device contract").</summary>
     public sealed class ConnectionPolicy
     {
+        /// <summary>Milliseconds in a minute, for settings given in minutes.</summary>
+        public const int MillisecondsPerMinute = 60 * 1000;
+
         /// <summary>MQTT keep-alive: a dead link is noticed within about 1.5 times this (MQTT 3.1.1, section 3.1.2.10).</summary>
         public int KeepAliveSeconds { get; set; } = 15;
 
@@ -19,6 +22,6 @@ namespace Esp32Client.Core
         public int LinkCheckMilliseconds { get; set; } = 5000;
 
         /// <summary>Reboot the board after this long without a broker connection (ESPHome's <c>reboot_timeout</c>).</summary>
-        public int OfflineRebootMilliseconds { get; set; } = 10 * 60 * 1000;
+        public int OfflineRebootMilliseconds { get; set; } = BoardSettings.DefaultOfflineRebootMinutes * MillisecondsPerMinute;
     }
 }

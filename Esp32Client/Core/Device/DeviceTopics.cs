@@ -1,7 +1,7 @@
 namespace Esp32Client.Core
 {
     /// <summary>
-    /// The topics of one board (the device contract, issue #3), built once so that publishing reuses the same strings.
+    /// The topics of one board (README, "The device contract"), built once so that publishing reuses the same strings.
     /// </summary>
     public sealed class DeviceTopics
     {

@@ -4,6 +4,6 @@ namespace Esp32Client.Core
     public static class FirmwareInfo
     {
         /// <summary>The firmware version, reported in telemetry. Bump it with every change to the device contract.</summary>
-        public const string Version = "1.0.0";
+        public const string Version = "1.1.0";
     }
 }

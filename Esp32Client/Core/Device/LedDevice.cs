@@ -3,10 +3,10 @@ using System.Text;
 namespace Esp32Client.Core
 {
     /// <summary>
-    /// The board's behaviour on MQTT (the device contract, issue #3): obeys commands on <c>led</c> and
+    /// The board's behaviour on MQTT (README, "The device contract"): obeys commands on <c>led</c> and
     /// <c>esp32/&lt;id&gt;/led</c>, reports its state, status and telemetry, answers bad commands on
-    /// <c>esp32/&lt;id&gt;/error</c>, and after a boot restores the LED from its own retained state unless a command
-    /// comes first. Steady-state commands allocate nothing: payloads are parsed as bytes and published from cached
+    /// <c>esp32/&lt;id&gt;/error</c>, announces itself to Home Assistant if asked to, and after a boot restores the LED
+    /// from its own retained state unless a command comes first. Steady-state commands allocate nothing: payloads are parsed as bytes and published from cached
     /// topics and payloads.
     /// </summary>
     public sealed class LedDevice : IConnectionListener
@@ -28,11 +28,15 @@ namespace Esp32Client.Core
         private readonly IOneShotTimer _telemetryTimer;
         private readonly int _telemetryPeriodMilliseconds;
         private readonly string _firmware;
+        private readonly HomeAssistantDiscoveryMessage? _discovery;
         private readonly long _startedAt;
         private bool _restorePending = true;
         private bool _connected;
 
-        /// <summary>Creates the device; it acts once <see cref="OnConnected"/> is called.</summary>
+        /// <summary>
+        /// Creates the device; it acts once <see cref="OnConnected"/> is called. With a <paramref name="discovery"/>
+        /// message, every connection also announces the board to Home Assistant.
+        /// </summary>
         public LedDevice(
             DeviceTopics topics,
             LedController led,
@@ -41,7 +45,8 @@ namespace Esp32Client.Core
             IDeviceHealth health,
             ILog log,
             int telemetryPeriodMilliseconds,
-            string firmware)
+            string firmware,
+            HomeAssistantDiscoveryMessage? discovery)
         {
             _topics = topics;
             _led = led;
@@ -51,6 +56,7 @@ namespace Esp32Client.Core
             _log = log;
             _telemetryPeriodMilliseconds = telemetryPeriodMilliseconds;
             _firmware = firmware;
+            _discovery = discovery;
             _startedAt = clock.NowMilliseconds;
             _restoreTimer = clock.CreateTimer(OnRestoreWindowElapsed);
             _telemetryTimer = clock.CreateTimer(OnTelemetryDue);
@@ -58,7 +64,10 @@ namespace Esp32Client.Core
             _led.BlinkFinished += OnBlinkFinished;
         }
 
-        /// <summary>Announces the board, subscribes, and reports (or first restores) the LED state.</summary>
+        /// <summary>
+        /// Announces the board, subscribes, reports (or first restores) the LED state and its telemetry, and publishes
+        /// its Home Assistant configuration (retained, so Home Assistant finds it whenever it starts).
+        /// </summary>
         public void OnConnected()
         {
             lock (_sync)
@@ -78,6 +87,10 @@ namespace Esp32Client.Core
 
                 PublishTelemetry();
                 _telemetryTimer.Start(_telemetryPeriodMilliseconds);
+                if (_discovery != null)
+                {
+                    Publish(_discovery.Topic, _discovery.Payload, true);
+                }
             }
         }
 
@@ -136,7 +149,7 @@ namespace Esp32Client.Core
 
                 if (_restorePending && command.Kind != CommandKind.Query)
                 {
-                    // A command that arrives before the retained state wins (issue #3, "Restore").
+                    // A command that arrives before the retained state wins (README, "The device contract").
                     FinishRestore();
                 }
 
@@ -244,7 +257,8 @@ namespace Esp32Client.Core
 
         /// <summary>
         /// Publishes only while connected: a publish while disconnected would queue in the client until the heap
-        /// runs out (nanoframework.md, section 4). The adapter refuses too, for the moment before the supervisor notices.
+        /// runs out (NANOFRAMEWORK.md, "Publishing while disconnected"). The connection refuses too, for the moment
+        /// before the supervisor notices.
         /// </summary>
         private void Publish(string topic, byte[] payload, bool retain)
         {

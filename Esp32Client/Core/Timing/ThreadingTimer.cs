@@ -5,7 +5,8 @@ namespace Esp32Client.Core
 {
     /// <summary>
     /// A one-shot <see cref="IOneShotTimer"/> over <see cref="Timer"/>. On nanoFramework all timer callbacks share one
-    /// thread (nanoframework.md, section 1.8), so callbacks stay short; an exception in one is logged, not thrown.
+    /// thread (NANOFRAMEWORK.md, "All timers share one thread"), so callbacks stay short; an exception in one is
+    /// logged, not thrown.
     /// </summary>
     public sealed class ThreadingTimer : IOneShotTimer
     {

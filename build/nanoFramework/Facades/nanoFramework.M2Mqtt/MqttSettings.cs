@@ -1,6 +1,6 @@
 // COMPILE-ONLY FACADE: part of the public API of nanoFramework.M2Mqtt 5.1.220 (its nanoFramework.M2Mqtt.dll),
 // declared as the package declares it, for the type-check only (build/nanoFramework/README.md). Never deployed.
-// Source: nanoframework/nanoFramework.m2mqtt:M2Mqtt/MqttSettings.cs @v5.1.220 (shared/reference/nanoframework.md 1.1).
+// Source: nanoframework/nanoFramework.m2mqtt:M2Mqtt/MqttSettings.cs @v5.1.220.
 
 namespace nanoFramework.M2Mqtt
 {

@@ -1,7 +1,7 @@
 // COMPILE-ONLY FACADE: part of the public API of nanoFramework.Runtime.Native 1.7.11, declared as the package
 // declares it, for the type-check only (build/nanoFramework/README.md). Never deployed; no behaviour.
-// Source: nanoframework/nanoFramework.Runtime.Native:nanoFramework.Runtime.Native/Power.cs (1.7.x: the overloads
-// take a RebootOption, see shared/reference/nanoframework.md section 1.7).
+// Source: nanoframework/nanoFramework.Runtime.Native:nanoFramework.Runtime.Native/Power.cs @v1.7.11
+// (in 1.7.x both RebootDevice overloads take a RebootOption).
 
 namespace nanoFramework.Runtime.Native
 {

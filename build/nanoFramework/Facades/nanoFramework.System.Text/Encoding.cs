@@ -1,7 +1,6 @@
 // COMPILE-ONLY FACADE: part of the public API of nanoFramework.System.Text 1.3.42, declared as the package declares it,
 // for the type-check only (build/nanoFramework/README.md). Never deployed; no behaviour.
-// Source: nanoframework/System.Text:nanoFramework.System.Text/Text/Encoding.cs @v1.3.42 (shared/reference/
-// nanoframework.md section 1.6), itself from NETMF/netmf-interpreter:Framework/Subset_of_CorLib/System/Text/Encoding.cs.
+// Source: nanoframework/System.Text:nanoFramework.System.Text/Text/Encoding.cs @v1.3.42, itself from NETMF/netmf-interpreter:Framework/Subset_of_CorLib/System/Text/Encoding.cs.
 // There is NO GetString(byte[]) overload, no GetByteCount and no GetCharCount.
 
 namespace System.Text

@@ -1,7 +1,8 @@
 // COMPILE-ONLY FACADE: part of the public API of nanoFramework.System.Net 1.11.60 (System.Net.dll), declared as
 // the package declares it, for the type-check only (build/nanoFramework/README.md). Never deployed; no behaviour.
-// Source: nanoframework/System.Net:nanoFramework.System.Net/NetworkHelper/NetworkHelperStatus.cs
-// (ErrorConnetingToWiFiWhileScanning is spelt as in the package.)
+// Source: nanoframework/System.Net:nanoFramework.System.Net/NetworkHelper/NetworkHelperStatus.cs @v1.11.54
+// (ErrorConnetingToWiFiWhileScanning is spelt as in the package). ExceptionOccurred is 7 and Reconnecting 8 since
+// v1.11.52; Esp32Client/NANOFRAMEWORK.md records every facade enum's values, and a test compares the two.
 
 namespace nanoFramework.Networking
 {
@@ -29,10 +30,10 @@ namespace nanoFramework.Networking
         /// <summary>Could not connect to the WiFi network found by a scan.</summary>
         ErrorConnetingToWiFiWhileScanning,
 
-        /// <summary>The IP address was lost; waiting for the connection to come back.</summary>
-        Reconnecting,
-
         /// <summary>An exception occurred; see HelperException.</summary>
         ExceptionOccurred,
+
+        /// <summary>The IP address was lost; waiting for the connection to come back.</summary>
+        Reconnecting,
     }
 }

@@ -1,7 +1,7 @@
 // COMPILE-ONLY FACADE: part of the public API of nanoFramework.M2Mqtt 5.1.220 (its nanoFramework.M2Mqtt.Core.dll),
 // declared as the package declares it, for the type-check only (build/nanoFramework/README.md). Never deployed.
 // Source: nanoframework/nanoFramework.m2mqtt:nanoFramework.M2Mqtt.Core/Messages/MqttMsgPublishedEventArgs.cs
-// (shared/reference/nanoframework.md section 1.1). Declared because IMqttClient's delegates name it; its members are not.
+// @v5.1.220. Declared because IMqttClient's delegates name it; its members are not.
 
 using System;
 

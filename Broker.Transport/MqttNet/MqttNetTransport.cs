@@ -6,24 +6,24 @@ using MQTTnet.Adapter;
 using MQTTnet.Packets;
 using MQTTnet.Server;
 
-namespace Esp32Mqtt.Broker.Transport.MqttNetTcp;
+namespace Esp32Mqtt.Broker.Transport.MqttNet;
 
 /// <summary>
 /// The plain transport: MQTTnet's own TCP listener and channel adapter, with only the checks every connection needs
 /// (<see cref="CheckedMqttNetChannel"/>) and the same backpressure as the fast transport. No shortcuts past MQTTnet's
 /// queues: its keep-alive monitor stays on, and its statistics count every message.
 /// </summary>
-internal sealed class MqttNetTcpTransport : IBrokerTransport
+internal sealed class MqttNetTransport : IBrokerTransport
 {
     private readonly ConnectPackets _connectPackets = new();
     private readonly DeliveryFlowControl _flowControl;
-    private readonly MqttNetTcpServerAdapter _listener;
+    private readonly MqttNetServerAdapter _listener;
 
     /// <summary>Makes the parts; nothing listens until MQTTnet starts <see cref="Adapter"/>.</summary>
-    public MqttNetTcpTransport(TransportSettings settings, TimeProvider timeProvider)
+    public MqttNetTransport(TransportSettings settings, TimeProvider timeProvider)
     {
         _flowControl = new DeliveryFlowControl(settings.MaxPendingMessagesPerClient, timeProvider);
-        _listener = new MqttNetTcpServerAdapter(settings, new ConnectionProblems(settings), _connectPackets, _flowControl, new RetainedRoutingGate(), new ClientIdTurns(timeProvider));
+        _listener = new MqttNetServerAdapter(settings, new ConnectionProblems(settings), _connectPackets, _flowControl, new RetainedRoutingGate(), new ClientIdTurns(timeProvider));
     }
 
     /// <inheritdoc />

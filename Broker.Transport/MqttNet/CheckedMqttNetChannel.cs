@@ -9,15 +9,13 @@ using MQTTnet.Adapter;
 using MQTTnet.Formatter;
 using MQTTnet.Packets;
 
-namespace Esp32Mqtt.Broker.Transport.MqttNetTcp;
+namespace Esp32Mqtt.Broker.Transport.MqttNet;
 
 /// <summary>
 /// MQTTnet's channel adapter for one connection, with the checks the fast transport's ClientChannelAdapter makes too:
 /// the CONNECT is recorded and an empty MQTT 3.1.1 client id filled in (<see cref="PacketChecks"/>), a payload over the
 /// limit ends the connection, retained publishes and subscriptions pass <see cref="RetainedRoutingGate"/>, every PUBLISH
-/// written tells the flow control how far the client is behind, and a connection that ends before it became a client
-/// is reported. What it cannot do, MQTTnet's adapter reading whole packets itself: refuse an oversized packet before it
-/// is read, or show the first bytes of one that is not MQTT.
+/// written tells the flow control how far the client is behind.
 /// </summary>
 internal sealed class CheckedMqttNetChannel : IMqttChannelAdapter
 {
@@ -134,39 +132,21 @@ internal sealed class CheckedMqttNetChannel : IMqttChannelAdapter
 
     private async Task<MqttPacket> ReceiveConnectPacketAsync(CancellationToken cancellationToken)
     {
-        MqttPacket? packet;
-        try
-        {
-            packet = await _inner.ReceivePacketAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // MqttPacketFormatterAdapter could not make an MQTT packet of the first bytes.
-            _problems.Rejected(RemoteEndPoint, new PacketGuardRejection(RejectionKind.NotMqtt, 0, []));
-            return null!;
-        }
+        // The guarded stream underneath has refused a first packet that is not a CONNECT, and GuardedListener reports
+        // a connection that ends before one arrived.
+        MqttPacket packet = await _inner.ReceivePacketAsync(cancellationToken).ConfigureAwait(false);
 
         // Off the socket event thread that may have completed the read (the broker runs socket completions inline:
         // Broker/Hosting/SocketCompletions.cs): MQTTnet checks the credentials next, and a PBKDF2 hash holds the thread.
         await Task.Yield();
-        switch (packet)
+        if (packet is MqttConnectPacket connect)
         {
-            case MqttConnectPacket connect:
-                PacketChecks.AssignClientIdIfMissing(connect, PacketFormatterAdapter.ProtocolVersion, _settings.AssignClientId);
-                _connect = connect;
-                _connectPackets.Record(RemoteEndPoint, connect);
-                return connect;
-            // MqttChannelAdapter 5.2 counts the bytes of whole packets only, so how much of a CONNECT arrived is unknown.
-            case null when cancellationToken.IsCancellationRequested:
-                _problems.NoConnect(RemoteEndPoint, bytesReceived: null);
-                return null!;
-            case null:
-                _problems.ClosedBeforeConnect(RemoteEndPoint, bytesReceived: null);
-                return null!;
-            default:
-                _problems.Rejected(RemoteEndPoint, new PacketGuardRejection(RejectionKind.NotMqtt, 0, []));
-                return null!;
+            PacketChecks.AssignClientIdIfMissing(connect, PacketFormatterAdapter.ProtocolVersion, _settings.AssignClientId);
+            _connect = connect;
+            _connectPackets.Record(RemoteEndPoint, connect);
         }
+
+        return packet;
     }
 
     private Func<long>? QueuedMessages()
