@@ -14,6 +14,7 @@ public sealed class DeliveryFlowControlTests
 
     private readonly ManualTimeProvider _time = new();
     private long _queued;
+    private bool _offline;
 
     [Fact]
     public async Task Makes_a_publisher_wait_while_the_queue_is_at_three_quarters_and_lets_it_go_when_the_queue_drains()
@@ -67,6 +68,21 @@ public sealed class DeliveryFlowControlTests
     }
 
     [Fact]
+    public void Holds_nobody_up_for_a_subscriber_that_is_away_with_a_kept_session()
+    {
+        // Arrange: the session of a client with clean session off fills while it is away; waiting would not help.
+        DeliveryFlowControl flowControl = Create();
+        _queued = Behind;
+        _offline = true;
+
+        // Act
+        Task enqueue = flowControl.BeforeEnqueueAsync(Publisher, Subscriber);
+
+        // Assert
+        Assert.True(enqueue.IsCompleted);
+    }
+
+    [Fact]
     public async Task Lets_a_waiting_publisher_go_when_the_subscriber_disconnects()
     {
         // Arrange
@@ -85,7 +101,7 @@ public sealed class DeliveryFlowControlTests
     private DeliveryFlowControl Create()
     {
         DeliveryFlowControl flowControl = new(QueueLimit, _time);
-        flowControl.Follow(clientId => clientId == Subscriber ? () => Volatile.Read(ref _queued) : null);
+        flowControl.Follow(clientId => clientId == Subscriber ? new SessionQueue(() => Volatile.Read(ref _queued), () => _offline) : null);
         return flowControl;
     }
 }

@@ -23,6 +23,7 @@ namespace Esp32Mqtt.Broker.Transport;
 internal sealed class FastTransport : IBrokerTransport
 {
     private readonly ConnectPackets _connectPackets = new();
+    private readonly ClientIdTurns _turns;
     private readonly AcceptedConnections _accepted = new();
     private readonly DeliveryFlowControl _flowControl;
     private readonly PublishInjector _publishInjector;
@@ -34,10 +35,11 @@ internal sealed class FastTransport : IBrokerTransport
     public FastTransport(TransportSettings settings, ILogger logger, TimeProvider timeProvider)
     {
         ConnectionProblems problems = new(settings);
+        _turns = new ClientIdTurns(timeProvider);
         _flowControl = new DeliveryFlowControl(settings.MaxPendingMessagesPerClient, timeProvider);
         _publishInjector = new PublishInjector(_accepted);
         _directDelivery = new DirectDelivery(_flowControl, _accepted);
-        _listener = new FastServerAdapter(settings, problems, _connectPackets, _flowControl, _accepted, _publishInjector, new RetainedRoutingGate(), new ClientIdTurns(timeProvider));
+        _listener = new FastServerAdapter(settings, problems, _connectPackets, _flowControl, _accepted, _publishInjector, new RetainedRoutingGate(), _turns);
         _keepAlive = new KeepAliveMonitor(_accepted, problems, timeProvider, logger);
     }
 
@@ -81,6 +83,12 @@ internal sealed class FastTransport : IBrokerTransport
     public MqttConnectPacket? FindConnectPacket(EndPoint? remote)
     {
         return _connectPackets.Find(remote);
+    }
+
+    /// <inheritdoc />
+    public Task RunBetweenConnectionsAsync(string clientId, Func<Task> action)
+    {
+        return _turns.RunBetweenConnectionsAsync(clientId, action);
     }
 
     /// <inheritdoc />

@@ -44,6 +44,13 @@ public interface IBrokerTransport : IDisposable
     /// </summary>
     MqttConnectPacket? FindConnectPacket(EndPoint? remote);
 
+    /// <summary>
+    /// Runs <paramref name="action"/> (deleting the session of <paramref name="clientId"/>, say) once no connection with
+    /// that client id is ending, holding back any CONNECT with it until the action is done: MQTTnet deletes sessions by
+    /// client id, and must not delete the one a new connection is taking up.
+    /// </summary>
+    Task RunBetweenConnectionsAsync(string clientId, Func<Task> action);
+
     /// <summary>Messages of <paramref name="clientId"/> that went past MQTTnet's statistics (MqttClientStatus counts).</summary>
     ShortcutCounts CountsFor(string clientId);
 }

@@ -54,9 +54,9 @@ public sealed class InProcessBroker : IAsyncDisposable
     /// Starts a broker, on port 0 for TLS too. <paramref name="settings"/> override configuration keys (such as <c>Broker:AllowAnonymous</c> or
     /// <c>Logging:LogLevel:Esp32Mqtt.Broker.Messages</c>); <paramref name="dataDirectory"/> reuses a store folder
     /// (for restart tests), otherwise a temporary one is made and deleted with the broker; <paramref name="transport"/>
-    /// serves its clients.
+    /// serves its clients; <paramref name="timeProvider"/> replaces the broker's clock (a manual one, for expiries).
     /// </summary>
-    public static async Task<InProcessBroker> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string? dataDirectory = null, TransportKind transport = TransportKind.Fast)
+    public static async Task<InProcessBroker> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string? dataDirectory = null, TransportKind transport = TransportKind.Fast, TimeProvider? timeProvider = null)
     {
         TemporaryDirectory? ownedDirectory = dataDirectory is null ? new TemporaryDirectory() : null;
         string directory = dataDirectory ?? ownedDirectory!.FullPath;
@@ -81,6 +81,11 @@ public sealed class InProcessBroker : IAsyncDisposable
         ConsoleInput input = new();
         ConsoleOutput output = new();
         builder.Services.AddSingleton(new BrokerConsole(input, output));
+        if (timeProvider is not null)
+        {
+            builder.Services.AddSingleton(timeProvider);
+        }
+
         builder.AddBroker();
         builder.Logging.ClearProviders();
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));

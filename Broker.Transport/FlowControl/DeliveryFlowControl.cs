@@ -25,7 +25,7 @@ internal sealed class DeliveryFlowControl
     private readonly long _highWater;
     private readonly TimeProvider _timeProvider;
     private readonly ConcurrentDictionary<string, SubscriberBacklog> _queues = new(StringComparer.Ordinal);
-    private Func<string, Func<long>?> _lookupQueue = _ => null;
+    private Func<string, SessionQueue?> _lookupQueue = _ => null;
     private TaskCompletionSource _relieved = NewRelief();
     private int _waiting;
 
@@ -50,8 +50,8 @@ internal sealed class DeliveryFlowControl
     /// <summary>How many deliveries are waiting for a subscriber to catch up right now.</summary>
     public int WaitingDeliveries => Volatile.Read(ref _waiting);
 
-    /// <summary>Follows the queues that <paramref name="lookupQueue"/> finds by client id (null: no such client).</summary>
-    public void Follow(Func<string, Func<long>?> lookupQueue)
+    /// <summary>Follows the queues that <paramref name="lookupQueue"/> finds by client id (null: no such session).</summary>
+    public void Follow(Func<string, SessionQueue?> lookupQueue)
     {
         _lookupQueue = lookupQueue;
     }
@@ -59,7 +59,7 @@ internal sealed class DeliveryFlowControl
     /// <summary>Reads how many messages wait in MQTTnet's queue for <paramref name="clientId"/>; null when it has no session.</summary>
     public Func<long>? QueuedMessagesOf(string clientId)
     {
-        return FindQueue(clientId)?.QueuedMessages;
+        return FindQueue(clientId)?.Queue.QueuedMessages;
     }
 
     /// <summary>
@@ -68,13 +68,14 @@ internal sealed class DeliveryFlowControl
     /// </summary>
     public Task BeforeEnqueueAsync(string senderId, string receiverId)
     {
-        // Retained messages for a new subscription (empty sender) come from its own SUBSCRIBE, not from a publisher.
-        if (string.IsNullOrEmpty(senderId) || FindQueue(receiverId) is not { } queue)
+        // Retained messages for a new subscription (empty sender) come from its own SUBSCRIBE, not from a publisher; a
+        // session kept for a client that is away cannot catch up by waiting, its queue only holds the messages.
+        if (string.IsNullOrEmpty(senderId) || FindQueue(receiverId) is not { } queue || queue.Queue.IsOffline())
         {
             return Task.CompletedTask;
         }
 
-        if (queue.QueuedMessages() < _highWater)
+        if (queue.Queue.QueuedMessages() < _highWater)
         {
             queue.MarkCaughtUp();
             return Task.CompletedTask;
@@ -112,14 +113,14 @@ internal sealed class DeliveryFlowControl
         return Task.CompletedTask;
     }
 
-    private static Func<long>? SessionQueueOf(MqttServer server, string clientId)
+    private static SessionQueue? SessionQueueOf(MqttServer server, string clientId)
     {
         try
         {
             // MqttServer.GetSessionAsync completes at once (MqttClientSessionsManager.GetSessionStatus); the status reads
-            // the live queue (MqttSessionStatus.PendingApplicationMessagesCount).
+            // the live session (MqttSessionStatus.PendingApplicationMessagesCount, DisconnectedTimestamp).
             MqttSessionStatus session = server.GetSessionAsync(clientId).GetAwaiter().GetResult();
-            return () => session.PendingApplicationMessagesCount;
+            return new SessionQueue(() => session.PendingApplicationMessagesCount, () => session.DisconnectedTimestamp is not null);
         }
         catch (InvalidOperationException)
         {
@@ -135,13 +136,13 @@ internal sealed class DeliveryFlowControl
             return queue;
         }
 
-        Func<long>? queuedMessages = _lookupQueue(receiverId);
-        if (queuedMessages is null)
+        SessionQueue? sessionQueue = _lookupQueue(receiverId);
+        if (sessionQueue is null)
         {
             return null;
         }
 
-        queue = new SubscriberBacklog(queuedMessages);
+        queue = new SubscriberBacklog(sessionQueue);
         _queues[receiverId] = queue;
         return queue;
     }
@@ -162,7 +163,7 @@ internal sealed class DeliveryFlowControl
 
                 // Looked at after taking the signal, so a relief in between is not missed.
                 TimeSpan stallIn = StallLimit - _timeProvider.GetElapsedTime(behindSince);
-                if (queue.QueuedMessages() < _highWater || stallIn <= TimeSpan.Zero)
+                if (queue.Queue.QueuedMessages() < _highWater || stallIn <= TimeSpan.Zero)
                 {
                     break;
                 }

@@ -7,14 +7,14 @@ internal sealed class SubscriberBacklog
 
     private long _behindSince = NotBehind;
 
-    /// <summary>Follows the queue that <paramref name="queuedMessages"/> reads.</summary>
-    public SubscriberBacklog(Func<long> queuedMessages)
+    /// <summary>Follows <paramref name="queue"/>.</summary>
+    public SubscriberBacklog(SessionQueue queue)
     {
-        QueuedMessages = queuedMessages;
+        Queue = queue;
     }
 
-    /// <summary>Reads how many messages wait in the queue now.</summary>
-    public Func<long> QueuedMessages { get; }
+    /// <summary>The subscriber's session queue.</summary>
+    public SessionQueue Queue { get; }
 
     /// <summary>Records that the queue is at the high-water mark, if not already; returns since when (a <see cref="TimeProvider"/> timestamp).</summary>
     public long MarkBehind(long now)

@@ -16,6 +16,7 @@ namespace Esp32Mqtt.Broker.Transport.MqttNet;
 internal sealed class MqttNetTransport : IBrokerTransport
 {
     private readonly ConnectPackets _connectPackets = new();
+    private readonly ClientIdTurns _turns;
     private readonly DeliveryFlowControl _flowControl;
     private readonly MqttNetServerAdapter _listener;
 
@@ -23,7 +24,8 @@ internal sealed class MqttNetTransport : IBrokerTransport
     public MqttNetTransport(TransportSettings settings, TimeProvider timeProvider)
     {
         _flowControl = new DeliveryFlowControl(settings.MaxPendingMessagesPerClient, timeProvider);
-        _listener = new MqttNetServerAdapter(settings, new ConnectionProblems(settings), _connectPackets, _flowControl, new RetainedRoutingGate(), new ClientIdTurns(timeProvider));
+        _turns = new ClientIdTurns(timeProvider);
+        _listener = new MqttNetServerAdapter(settings, new ConnectionProblems(settings), _connectPackets, _flowControl, new RetainedRoutingGate(), _turns);
     }
 
     /// <inheritdoc />
@@ -60,6 +62,12 @@ internal sealed class MqttNetTransport : IBrokerTransport
     public MqttConnectPacket? FindConnectPacket(EndPoint? remote)
     {
         return _connectPackets.Find(remote);
+    }
+
+    /// <inheritdoc />
+    public Task RunBetweenConnectionsAsync(string clientId, Func<Task> action)
+    {
+        return _turns.RunBetweenConnectionsAsync(clientId, action);
     }
 
     /// <inheritdoc />

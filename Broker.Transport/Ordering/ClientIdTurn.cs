@@ -9,12 +9,17 @@ internal sealed class ClientIdTurn
     private int _newerPending;
     private bool _answered;
 
-    /// <summary>Follows a connection of <paramref name="clientId"/> that may take over <paramref name="older"/>.</summary>
-    public ClientIdTurn(ClientIdTurns turns, string clientId, ClientIdTurn? older)
+    /// <summary>
+    /// Follows a connection of <paramref name="clientId"/> that may take over <paramref name="older"/>; with
+    /// <paramref name="ending"/>, a turn that is no connection (<see cref="ClientIdTurns.RunBetweenConnectionsAsync"/>),
+    /// which any CONNECT with its id waits for.
+    /// </summary>
+    public ClientIdTurn(ClientIdTurns turns, string clientId, ClientIdTurn? older, bool ending)
     {
         _turns = turns;
         ClientId = clientId;
         Older = older;
+        IsEnding = ending;
         if (older is not null)
         {
             // Called under the lock of ClientIdTurns.ConnectingAsync.

@@ -48,7 +48,29 @@ internal sealed class ClientIdTurns
     /// A CONNECT with <paramref name="clientId"/> was read; completes when it may go on to MQTTnet, with the turn the
     /// connection reports its CONNACK, its end and its finish to.
     /// </summary>
-    public async ValueTask<ClientIdTurn> ConnectingAsync(string clientId)
+    public ValueTask<ClientIdTurn> ConnectingAsync(string clientId)
+    {
+        return TakeTurnAsync(clientId, ending: false);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> in a turn of <paramref name="clientId"/>'s own, after any ending connection with
+    /// that id has finished: a CONNECT with the id that arrives meanwhile waits until the action is done.
+    /// </summary>
+    public async Task RunBetweenConnectionsAsync(string clientId, Func<Task> action)
+    {
+        ClientIdTurn turn = await TakeTurnAsync(clientId, ending: true).ConfigureAwait(false);
+        try
+        {
+            await action().ConfigureAwait(false);
+        }
+        finally
+        {
+            turn.Finish();
+        }
+    }
+
+    private async ValueTask<ClientIdTurn> TakeTurnAsync(string clientId, bool ending)
     {
         ClientIdTurn turn;
         Task? olderFinished;
@@ -56,7 +78,7 @@ internal sealed class ClientIdTurns
         {
             _latest.TryGetValue(clientId, out ClientIdTurn? older);
             bool olderEnding = older is { IsEnding: true };
-            turn = new ClientIdTurn(this, clientId, olderEnding ? null : older);
+            turn = new ClientIdTurn(this, clientId, olderEnding ? null : older, ending);
             olderFinished = olderEnding ? older!.Finished : null;
             _latest[clientId] = turn;
         }

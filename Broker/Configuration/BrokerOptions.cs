@@ -55,6 +55,13 @@ public sealed class BrokerOptions
     public int MaxPendingMessagesPerClient { get; set; } = 1_000;
 
     /// <summary>
+    /// Hours the session of an MQTT 3.1 or 3.1.1 client that connected with clean session off is kept after it went away
+    /// (its subscriptions, and the QoS 1 and 2 messages queued for them, up to <see cref="MaxPendingMessagesPerClient"/>);
+    /// MQTT 5 clients say for themselves (the session expiry interval). Like Mosquitto's persistent_client_expiration.
+    /// </summary>
+    public int PersistentSessionExpiryHours { get; set; } = 168;
+
+    /// <summary>
     /// Which transport serves TCP clients: <c>fast</c> (the default, Broker.Transport's shortcuts past MQTTnet's queues) or
     /// <c>mqttnet</c> (MQTTnet's own TCP listener), the fallback when an MQTTnet upgrade breaks the fast one.
     /// </summary>

@@ -11,6 +11,7 @@ public sealed class BrokerOptionsValidator : IValidateOptions<BrokerOptions>
     private const int HighestPort = 65_535;
     private const int MostPendingMessages = 1_000_000;
     private const int LongestConnectTimeoutSeconds = 3_600;
+    private const int LongestSessionExpiryHours = 87_600;
 
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, BrokerOptions options)
@@ -27,6 +28,7 @@ public sealed class BrokerOptionsValidator : IValidateOptions<BrokerOptions>
             "bytes");
         CheckRange(failures, nameof(BrokerOptions.MaxPendingMessagesPerClient), options.MaxPendingMessagesPerClient, 1, MostPendingMessages, "messages");
         CheckRange(failures, nameof(BrokerOptions.ConnectTimeoutSeconds), options.ConnectTimeoutSeconds, 1, LongestConnectTimeoutSeconds, "seconds");
+        CheckRange(failures, nameof(BrokerOptions.PersistentSessionExpiryHours), options.PersistentSessionExpiryHours, 1, LongestSessionExpiryHours, "hours; 168 is a week");
         CheckDataDirectory(failures, options.DataDirectory);
         CheckUsers(failures, options);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

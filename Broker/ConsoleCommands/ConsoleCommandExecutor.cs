@@ -5,6 +5,7 @@ using Esp32Mqtt.Broker.ConsoleLog;
 using Esp32Mqtt.Broker.Events;
 using Esp32Mqtt.Broker.Hosting;
 using Esp32Mqtt.Broker.Retained;
+using Esp32Mqtt.Broker.Sessions;
 using Esp32Mqtt.Broker.Subscriptions;
 using Esp32Mqtt.Broker.Transport;
 using MQTTnet;
@@ -18,15 +19,17 @@ public sealed class ConsoleCommandExecutor
     private readonly BrokerServer _broker;
     private readonly IBrokerTransport _transport;
     private readonly SubscriptionRegistry _registry;
+    private readonly SessionTable _sessions;
     private readonly RetainedMessageStore _store;
     private readonly TextWriter _output;
 
     /// <summary>Creates the executor.</summary>
-    public ConsoleCommandExecutor(BrokerServer broker, IBrokerTransport transport, SubscriptionRegistry registry, RetainedMessageStore store, BrokerConsole console)
+    public ConsoleCommandExecutor(BrokerServer broker, IBrokerTransport transport, SubscriptionRegistry registry, SessionTable sessions, RetainedMessageStore store, BrokerConsole console)
     {
         _broker = broker;
         _transport = transport;
         _registry = registry;
+        _sessions = sessions;
         _store = store;
         _output = console.Output;
     }
@@ -50,7 +53,7 @@ public sealed class ConsoleCommandExecutor
                 Write(await DescribeClientsAsync().ConfigureAwait(false));
                 break;
             case ShowCommand { Target: ShowTarget.Subscriptions }:
-                Write(DescribeSubscriptions());
+                Write(DescribeSubscriptions(_sessions.Offline.Select(session => session.ClientId).ToHashSet(StringComparer.Ordinal)));
                 break;
             case ShowCommand { Target: ShowTarget.Retained }:
                 Write(await DescribeRetainedAsync().ConfigureAwait(false));
@@ -77,12 +80,7 @@ public sealed class ConsoleCommandExecutor
     private async Task<string> DescribeClientsAsync()
     {
         IList<MqttClientStatus> clients = await _broker.Server.GetClientsAsync().ConfigureAwait(false);
-        if (clients.Count == 0)
-        {
-            return "No clients connected.";
-        }
-
-        StringBuilder text = new(string.Create(CultureInfo.InvariantCulture, $"{clients.Count} connected:"));
+        StringBuilder text = new(clients.Count == 0 ? "No clients connected." : string.Create(CultureInfo.InvariantCulture, $"{clients.Count} connected:"));
         foreach (MqttClientStatus client in clients.OrderBy(c => c.Id, StringComparer.Ordinal))
         {
             text.AppendLine();
@@ -95,16 +93,39 @@ public sealed class ConsoleCommandExecutor
             text.Append(CultureInfo.InvariantCulture, $"{sent} {(sent == 1 ? "message" : "messages")} sent to the broker, {received} received");
         }
 
+        await DescribeOfflineSessionsAsync(text).ConfigureAwait(false);
         return text.ToString();
     }
 
-    private string DescribeSubscriptions()
+    /// <summary>"1 away, its session kept:" and a line per such client with its queue, after the connected ones.</summary>
+    private async Task DescribeOfflineSessionsAsync(StringBuilder text)
+    {
+        IReadOnlyList<OfflineSession> offline = _sessions.Offline;
+        if (offline.Count == 0)
+        {
+            return;
+        }
+
+        Dictionary<string, long> queued = (await _broker.Server.GetSessionsAsync().ConfigureAwait(false))
+            .ToDictionary(session => session.Id, session => session.PendingApplicationMessagesCount, StringComparer.Ordinal);
+        text.AppendLine();
+        text.Append(CultureInfo.InvariantCulture, $"{offline.Count} offline, {(offline.Count == 1 ? "its session" : "their sessions")} kept:");
+        foreach (OfflineSession session in offline)
+        {
+            long waiting = queued.GetValueOrDefault(session.ClientId);
+            string until = session.ExpiresAt is { } expiresAt ? $"kept until {expiresAt.ToLocalTime():yyyy-MM-dd HH:mm}" : "kept with no expiry";
+            text.AppendLine();
+            text.Append(CultureInfo.InvariantCulture, $"  {session.ClientId}  offline since {session.OfflineSince.ToLocalTime():HH:mm:ss}, {waiting} {(waiting == 1 ? "message" : "messages")} queued, {until}");
+        }
+    }
+
+    private string DescribeSubscriptions(HashSet<string> offline)
     {
         IEnumerable<IGrouping<string, Subscription>> byFilter = _registry.Snapshot.GroupBy(s => s.TopicFilter, StringComparer.Ordinal);
         StringBuilder text = new();
         foreach (IGrouping<string, Subscription> filter in byFilter.OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            string subscribers = string.Join(", ", filter.Select(s => $"{s.ClientId} (QoS {(int)s.QualityOfService})"));
+            string subscribers = string.Join(", ", filter.Select(s => $"{s.ClientId} (QoS {(int)s.QualityOfService}{(offline.Contains(s.ClientId) ? ", offline: queued" : string.Empty)})"));
             text.AppendLine(CultureInfo.InvariantCulture, $"  '{filter.Key}' → {subscribers}");
         }
 

@@ -60,6 +60,9 @@ public sealed partial class ConnectionLog : ITrafficListener, IDisposable
             case ConnectionRefused refused:
                 LogRefused(refused);
                 break;
+            case SessionExpired expired when _logger.IsEnabled(LogLevel.Information):
+                LogSessionExpired(_logger, expired.ClientId, DurationText.Format(expired.OfflineFor), expired.DroppedMessages);
+                break;
             default:
                 break;
         }
@@ -92,6 +95,11 @@ public sealed partial class ConnectionLog : ITrafficListener, IDisposable
             parts.Add($"user '{connected.UserName}'");
         }
 
+        if (connected.SessionResumed)
+        {
+            parts.Add("resumes its session");
+        }
+
         return string.Join(", ", parts);
     }
 
@@ -100,15 +108,27 @@ public sealed partial class ConnectionLog : ITrafficListener, IDisposable
         switch (disconnected.How)
         {
             case DisconnectKind.Clean:
-                LogDisconnected(_logger, disconnected.ClientId);
+                LogDisconnected(_logger, disconnected.ClientId, SessionText(disconnected));
                 break;
             case DisconnectKind.TakenOver:
                 LogTakenOver(_logger, disconnected.ClientId, WillText(disconnected));
                 break;
             default:
-                LogConnectionLost(_logger, disconnected.ClientId, WillText(disconnected));
+                LogConnectionLost(_logger, disconnected.ClientId, WillText(disconnected) + SessionText(disconnected));
                 break;
         }
+    }
+
+    /// <summary>"; its session is kept for 7 days: messages for its subscriptions queue until it comes back", or nothing.</summary>
+    private static string SessionText(ClientDisconnected disconnected)
+    {
+        if (!disconnected.SessionKept)
+        {
+            return string.Empty;
+        }
+
+        string howLong = disconnected.SessionExpiresAt is { } expiresAt ? "for " + DurationText.Format(expiresAt - disconnected.Time) : "with no expiry";
+        return $"; its session is kept {howLong}: messages for its subscriptions queue until it comes back";
     }
 
     private static string WillText(ClientDisconnected disconnected)
@@ -141,8 +161,11 @@ public sealed partial class ConnectionLog : ITrafficListener, IDisposable
     [LoggerMessage(Level = LogLevel.Information, Message = "{ClientId} connected from {Remote} ({Details})")]
     private static partial void LogConnected(ILogger logger, string clientId, string remote, string details);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{ClientId} disconnected")]
-    private static partial void LogDisconnected(ILogger logger, string clientId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{ClientId} disconnected{Session}")]
+    private static partial void LogDisconnected(ILogger logger, string clientId, string session);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{ClientId}'s session expired after {OfflineFor} away; {Dropped} queued messages were dropped")]
+    private static partial void LogSessionExpired(ILogger logger, string clientId, string offlineFor, long dropped);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{ClientId} lost its connection (closed without DISCONNECT, or its keep-alive ran out){Will}")]
     private static partial void LogConnectionLost(ILogger logger, string clientId, string will);

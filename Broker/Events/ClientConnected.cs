@@ -11,6 +11,7 @@ namespace Esp32Mqtt.Broker.Events;
 /// <param name="WillTopic">Where its last will goes if it vanishes, or null for no will.</param>
 /// <param name="UserName">The user name it logged in with, or null.</param>
 /// <param name="CleanSession">Whether it started a new session (MQTT 3.1.1 clean session, MQTT 5 clean start).</param>
+/// <param name="SessionResumed">Whether it took up a session kept for it while it was away, with its subscriptions and the messages queued meanwhile.</param>
 public sealed record ClientConnected(
     DateTimeOffset Time,
     string ClientId,
@@ -19,4 +20,5 @@ public sealed record ClientConnected(
     ushort? KeepAliveSeconds,
     string? WillTopic,
     string? UserName,
-    bool CleanSession) : TrafficEvent(Time);
+    bool CleanSession,
+    bool SessionResumed) : TrafficEvent(Time);

@@ -5,4 +5,12 @@ namespace Esp32Mqtt.Broker.Events;
 /// <param name="ClientId">The client id.</param>
 /// <param name="How">Whether it said goodbye, vanished or was replaced.</param>
 /// <param name="PublishedWillTopic">The topic its last will was published to, or null when no will was published.</param>
-public sealed record ClientDisconnected(DateTimeOffset Time, string ClientId, DisconnectKind How, string? PublishedWillTopic) : TrafficEvent(Time);
+/// <param name="SessionKept">Whether its session is kept for it: its subscriptions stay, and messages for them queue until it comes back.</param>
+/// <param name="SessionExpiresAt">With <paramref name="SessionKept"/>, when the kept session is deleted; null when never.</param>
+public sealed record ClientDisconnected(
+    DateTimeOffset Time,
+    string ClientId,
+    DisconnectKind How,
+    string? PublishedWillTopic,
+    bool SessionKept,
+    DateTimeOffset? SessionExpiresAt) : TrafficEvent(Time);

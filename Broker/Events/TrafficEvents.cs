@@ -1,7 +1,11 @@
 using System.Collections.Immutable;
+using Esp32Mqtt.Broker.Configuration;
+using Esp32Mqtt.Broker.Sessions;
 using Esp32Mqtt.Broker.Subscriptions;
 using Esp32Mqtt.Broker.Transport;
+using Microsoft.Extensions.Options;
 using MQTTnet;
+using MQTTnet.Formatter;
 using MQTTnet.Packets;
 using MQTTnet.Server;
 
@@ -10,7 +14,7 @@ namespace Esp32Mqtt.Broker.Events;
 /// <summary>
 /// The one place the broker's traffic is turned into <see cref="TrafficEvent"/>s: it hooks onto MQTTnet's server events,
 /// keeps <see cref="SubscriptionRegistry"/> current first (so every listener sees the subscriptions as they are after the
-/// event), and hands each event to every <see cref="ITrafficListener"/>. MQTTnet raises no event when it has finished
+/// event) and the <see cref="SessionTable"/>, and hands each event to every <see cref="ITrafficListener"/>. MQTTnet raises no event when it has finished
 /// routing a message, so a message's recipients come from the registry, which applies MQTTnet's own matching rules.
 /// Per-message handlers are attached only while some listener wants messages (<see cref="MessageInterest"/>): with none,
 /// a message costs nothing here.
@@ -21,6 +25,8 @@ public sealed class TrafficEvents
     public const string ConsoleSenderId = "console";
 
     private readonly SubscriptionRegistry _registry;
+    private readonly SessionTable _sessions;
+    private readonly TimeSpan _persistentSessionExpiry;
     private readonly IBrokerTransport _transport;
     private readonly TimeProvider _timeProvider;
     private readonly Lock _gate = new();
@@ -29,9 +35,11 @@ public sealed class TrafficEvents
     private MessageInterest _interest;
 
     /// <summary>Raises events to <paramref name="listeners"/> (more can be added with <see cref="Add"/>).</summary>
-    public TrafficEvents(IEnumerable<ITrafficListener> listeners, SubscriptionRegistry registry, IBrokerTransport transport, TimeProvider timeProvider)
+    public TrafficEvents(IEnumerable<ITrafficListener> listeners, SubscriptionRegistry registry, SessionTable sessions, IOptions<BrokerOptions> options, IBrokerTransport transport, TimeProvider timeProvider)
     {
         _registry = registry;
+        _sessions = sessions;
+        _persistentSessionExpiry = TimeSpan.FromHours(options.Value.PersistentSessionExpiryHours);
         _transport = transport;
         _timeProvider = timeProvider;
         _listeners = [.. listeners];
@@ -159,6 +167,7 @@ public sealed class TrafficEvents
             _registry.RemoveClient(eventArgs.ClientId);
         }
 
+        bool resumed = _sessions.Connected(eventArgs.ClientId, eventArgs.ProtocolVersion, cleanSession);
         Raise(new ClientConnected(
             Now,
             eventArgs.ClientId,
@@ -167,7 +176,8 @@ public sealed class TrafficEvents
             connect?.KeepAlivePeriod,
             connect is { WillFlag: true } ? connect.WillTopic : null,
             string.IsNullOrEmpty(eventArgs.UserName) ? null : eventArgs.UserName,
-            cleanSession));
+            cleanSession,
+            resumed));
         return Task.CompletedTask;
     }
 
@@ -182,10 +192,21 @@ public sealed class TrafficEvents
 
         // The will is published exactly when a client that set one goes away without DISCONNECT: by MQTTnet when the
         // connection was lost (MqttConnectedClient.RunAsync), by WillPublisher when it was taken over.
-        string? willTopic = how != DisconnectKind.Clean && _transport.FindConnectPacket(eventArgs.RemoteEndPoint) is { WillFlag: true } connect
-            ? connect.WillTopic
-            : null;
-        Raise(new ClientDisconnected(Now, eventArgs.ClientId, how, willTopic));
+        MqttConnectPacket? connect = _transport.FindConnectPacket(eventArgs.RemoteEndPoint);
+        string? willTopic = how != DisconnectKind.Clean && connect is { WillFlag: true } ? connect.WillTopic : null;
+        if (how == DisconnectKind.TakenOver)
+        {
+            // The session goes on with the new connection, which is reported as connected next.
+            Raise(new ClientDisconnected(Now, eventArgs.ClientId, how, willTopic, SessionKept: true, SessionExpiresAt: null));
+            return Task.CompletedTask;
+        }
+
+        MqttProtocolVersion version = _sessions.ProtocolOf(eventArgs.ClientId) ?? MqttProtocolVersion.V311;
+        TimeSpan? keptFor = SessionLifetime.KeptFor(version, connect is not { CleanSession: false }, connect?.SessionExpiryInterval ?? 0, eventArgs.SessionExpiryInterval, _persistentSessionExpiry);
+        DateTimeOffset now = Now;
+        DateTimeOffset? expiresAt = _sessions.Disconnected(eventArgs.ClientId, keptFor, now);
+        bool kept = keptFor is { } duration && duration > TimeSpan.Zero;
+        Raise(new ClientDisconnected(now, eventArgs.ClientId, how, willTopic, kept, kept ? expiresAt : null));
         return Task.CompletedTask;
     }
 
@@ -207,6 +228,7 @@ public sealed class TrafficEvents
     private Task OnSessionDeletedAsync(SessionDeletedEventArgs eventArgs)
     {
         _registry.RemoveClient(eventArgs.Id);
+        _sessions.Deleted(eventArgs.Id);
         return Task.CompletedTask;
     }
 

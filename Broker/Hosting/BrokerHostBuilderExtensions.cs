@@ -5,6 +5,7 @@ using Esp32Mqtt.Broker.Discovery;
 using Esp32Mqtt.Broker.Events;
 using Esp32Mqtt.Broker.Retained;
 using Esp32Mqtt.Broker.Security;
+using Esp32Mqtt.Broker.Sessions;
 using Esp32Mqtt.Broker.Subscriptions;
 using Esp32Mqtt.Broker.Tls;
 using Esp32Mqtt.Broker.Transport;
@@ -48,6 +49,8 @@ public static class BrokerHostBuilderExtensions
         services.AddSingleton<TlsListener>();
         services.AddSingleton<IMqttServerAdapter>(provider => provider.GetRequiredService<TlsListener>());
         services.AddSingleton<SubscriptionRegistry>();
+        services.AddSingleton<SessionTable>();
+        services.AddSingleton<SessionExpiry>();
         services.AddSingleton<ConnectionAuthenticator>();
         services.AddSingleton<ConnectionValidator>();
         services.AddSingleton<RetainedMessageStore>();

@@ -6,6 +6,7 @@ using Esp32Mqtt.Broker.Discovery;
 using Esp32Mqtt.Broker.Events;
 using Esp32Mqtt.Broker.Retained;
 using Esp32Mqtt.Broker.Security;
+using Esp32Mqtt.Broker.Sessions;
 using Esp32Mqtt.Broker.Tls;
 using Esp32Mqtt.Broker.Transport;
 using Esp32Mqtt.Broker.Wills;
@@ -30,6 +31,7 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
     private readonly RetainedMessagePersistence _persistence;
     private readonly TrafficEvents _events;
     private readonly WillPublisher _wills;
+    private readonly SessionExpiry _sessionExpiry;
     private readonly RetainedMessageStore _store;
     private readonly RetainedStoreWriter _storeWriter;
     private readonly BrokerConsole _console;
@@ -46,6 +48,7 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
         RetainedMessagePersistence persistence,
         TrafficEvents events,
         WillPublisher wills,
+        SessionExpiry sessionExpiry,
         RetainedMessageStore store,
         RetainedStoreWriter storeWriter,
         BrokerConsole console,
@@ -58,13 +61,17 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
         _persistence = persistence;
         _events = events;
         _wills = wills;
+        _sessionExpiry = sessionExpiry;
         _store = store;
         _storeWriter = storeWriter;
         _console = console;
         _logger = loggerFactory.CreateLogger(LogCategories.Broker);
+        // Persistent sessions: MQTT 3.1.1 clients with clean session off and MQTT 5 clients with a session expiry
+        // interval keep their subscriptions and queued QoS 1 and 2 messages while away (SessionExpiry ends them).
         MqttServerOptions serverOptions = new MqttServerOptionsBuilder()
             .WithDefaultCommunicationTimeout(TimeSpan.FromSeconds(_options.ConnectTimeoutSeconds))
             .WithMaxPendingMessagesPerClient(_options.MaxPendingMessagesPerClient)
+            .WithPersistentSessions()
             .Build();
         if (transport.SupervisesKeepAlive)
         {
@@ -92,6 +99,7 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
         _persistence.Attach(Server);
         _events.Attach(Server);
         _wills.Attach(Server);
+        _sessionExpiry.Attach(Server);
 
         await Server.StartAsync().ConfigureAwait(false);
         IList<MQTTnet.MqttApplicationMessage> retained = await Server.GetRetainedMessagesAsync().ConfigureAwait(false);
