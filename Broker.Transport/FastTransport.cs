@@ -23,7 +23,7 @@ namespace Esp32Mqtt.Broker.Transport;
 internal sealed class FastTransport : IBrokerTransport
 {
     private readonly ConnectPackets _connectPackets = new();
-    private readonly ClientIdTurns _turns;
+    private readonly AcrossConnections _across;
     private readonly AcceptedConnections _accepted = new();
     private readonly DeliveryFlowControl _flowControl;
     private readonly PublishInjector _publishInjector;
@@ -35,11 +35,11 @@ internal sealed class FastTransport : IBrokerTransport
     public FastTransport(TransportSettings settings, ILogger logger, TimeProvider timeProvider)
     {
         ConnectionProblems problems = new(settings);
-        _turns = new ClientIdTurns(timeProvider);
+        _across = new AcrossConnections(timeProvider);
         _flowControl = new DeliveryFlowControl(settings.MaxPendingMessagesPerClient, timeProvider);
         _publishInjector = new PublishInjector(_accepted);
         _directDelivery = new DirectDelivery(_flowControl, _accepted);
-        _listener = new FastServerAdapter(settings, problems, _connectPackets, _flowControl, _accepted, _publishInjector, new RetainedRoutingGate(), _turns);
+        _listener = new FastServerAdapter(settings, problems, _connectPackets, _flowControl, _accepted, _publishInjector, _across);
         _keepAlive = new KeepAliveMonitor(_accepted, problems, timeProvider, logger);
     }
 
@@ -60,6 +60,7 @@ internal sealed class FastTransport : IBrokerTransport
     {
         // Each part's handlers do not depend on one another's order: DirectDelivery asks the flow control itself, and
         // the takeovers AcceptedConnections follows are only looked at when a later packet arrives.
+        _across.Attach(server);
         _accepted.Attach(server);
         _flowControl.Attach(server);
         _directDelivery.Attach(server);
@@ -88,7 +89,7 @@ internal sealed class FastTransport : IBrokerTransport
     /// <inheritdoc />
     public Task RunBetweenConnectionsAsync(string clientId, Func<Task> action)
     {
-        return _turns.RunBetweenConnectionsAsync(clientId, action);
+        return _across.Turns.RunBetweenConnectionsAsync(clientId, action);
     }
 
     /// <inheritdoc />

@@ -12,6 +12,9 @@ public static class RawMqtt
     private const byte SubscribeHeader = 0x82;
     private const byte PublishHeader = 0x30;
     private const byte PubAckHeader = 0x40;
+    private const byte PubRecHeader = 0x50;
+    private const byte PubRelHeader = 0x62;
+    private const byte PubCompHeader = 0x70;
     private const int PacketTypeShift = 4;
     private const int ContinuationBit = 0x80;
     private const int LengthValueMask = 0x7F;
@@ -26,17 +29,20 @@ public static class RawMqtt
     private const byte UserNameFlag = 0x80;
     private const ushort KeepAliveSeconds = 60;
 
-    /// <summary>An MQTT 3.1.1 CONNECT packet (OASIS MQTT 3.1.1, section 3.1) with a clean session.</summary>
-    public static byte[] Connect311(string clientId, string? userName = null, string? password = null)
+    /// <summary>An MQTT 3.1.1 CONNECT packet (OASIS MQTT 3.1.1, section 3.1), with a clean session unless <paramref name="cleanSession"/> is false.</summary>
+    public static byte[] Connect311(string clientId, string? userName = null, string? password = null, bool cleanSession = true)
     {
-        return Connect311(clientId, KeepAliveSeconds, will: null, userName, password);
+        return Connect311(clientId, KeepAliveSeconds, will: null, userName, password, cleanSession);
     }
 
-    /// <summary>An MQTT 3.1.1 CONNECT packet with a clean session, the given keep-alive and, if given, a retained QoS 0 will (section 3.1.2.5).</summary>
-    public static byte[] Connect311(string clientId, ushort keepAliveSeconds, (string Topic, string Payload)? will, string? userName = null, string? password = null)
+    /// <summary>
+    /// An MQTT 3.1.1 CONNECT packet with the given keep-alive and, if given, a retained QoS 0 will (section 3.1.2.5); a
+    /// clean session unless <paramref name="cleanSession"/> is false.
+    /// </summary>
+    public static byte[] Connect311(string clientId, ushort keepAliveSeconds, (string Topic, string Payload)? will, string? userName = null, string? password = null, bool cleanSession = true)
     {
         List<byte> body = [.. Text("MQTT"), ProtocolLevel311];
-        byte flags = CleanSessionFlag;
+        byte flags = cleanSession ? CleanSessionFlag : (byte)0;
         if (will is not null)
         {
             flags |= WillFlag | WillRetainFlag;
@@ -61,6 +67,7 @@ public static class RawMqtt
             body.AddRange(Text(retainedWill.Topic));
             body.AddRange(Text(retainedWill.Payload));
         }
+
         if (userName is not null)
         {
             body.AddRange(Text(userName));
@@ -103,6 +110,30 @@ public static class RawMqtt
     public static byte[] PubAck(ushort packetId)
     {
         return [PubAckHeader, 2, (byte)(packetId >> 8), (byte)(packetId & 0xFF)];
+    }
+
+    /// <summary>A PUBREC (section 3.5) for <paramref name="packetId"/>.</summary>
+    public static byte[] PubRec(ushort packetId)
+    {
+        return [PubRecHeader, 2, (byte)(packetId >> 8), (byte)(packetId & 0xFF)];
+    }
+
+    /// <summary>A PUBREL (section 3.6; its reserved flags are 0010) for <paramref name="packetId"/>.</summary>
+    public static byte[] PubRel(ushort packetId)
+    {
+        return [PubRelHeader, 2, (byte)(packetId >> 8), (byte)(packetId & 0xFF)];
+    }
+
+    /// <summary>A PUBCOMP (section 3.7) for <paramref name="packetId"/>.</summary>
+    public static byte[] PubComp(ushort packetId)
+    {
+        return [PubCompHeader, 2, (byte)(packetId >> 8), (byte)(packetId & 0xFF)];
+    }
+
+    /// <summary>The packet identifier of a PUBACK, PUBREC, PUBREL or PUBCOMP body.</summary>
+    public static ushort AcknowledgedPacketId(byte[] body)
+    {
+        return (ushort)((body[0] << 8) | body[1]);
     }
 
     /// <summary>Whether <paramref name="fixedHeader"/> starts a PUBLISH packet.</summary>

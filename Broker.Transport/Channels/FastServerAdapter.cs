@@ -26,13 +26,12 @@ internal sealed class FastServerAdapter : IMqttServerAdapter
     private readonly DeliveryFlowControl _flowControl;
     private readonly AcceptedConnections _clientConnections;
     private readonly PublishInjector _inlinePublishing;
-    private readonly RetainedRoutingGate _routingGate;
-    private readonly ClientIdTurns _turns;
+    private readonly AcrossConnections _across;
     private readonly GuardedListener _listener;
     private MqttServerOptions? _serverOptions;
 
     /// <summary>Creates the adapter; nothing is bound until MQTTnet starts it.</summary>
-    public FastServerAdapter(TransportSettings settings, ConnectionProblems problems, ConnectPackets directory, DeliveryFlowControl flowControl, AcceptedConnections clientConnections, PublishInjector inlinePublishing, RetainedRoutingGate routingGate, ClientIdTurns turns)
+    public FastServerAdapter(TransportSettings settings, ConnectionProblems problems, ConnectPackets directory, DeliveryFlowControl flowControl, AcceptedConnections clientConnections, PublishInjector inlinePublishing, AcrossConnections across)
     {
         _settings = settings;
         _problems = problems;
@@ -40,8 +39,7 @@ internal sealed class FastServerAdapter : IMqttServerAdapter
         _flowControl = flowControl;
         _clientConnections = clientConnections;
         _inlinePublishing = inlinePublishing;
-        _routingGate = routingGate;
-        _turns = turns;
+        _across = across;
         _listener = new GuardedListener(settings, problems, ServeAsync);
     }
 
@@ -105,8 +103,8 @@ internal sealed class FastServerAdapter : IMqttServerAdapter
             served.Adapter = new(guard, localEndPoint, remote, _serverOptions.WriterBufferSizeMax, _flowControl, served);
 
             // The wrapper owns the channel adapter and disposes it.
-            using ClientChannelAdapter clientAdapter = new(served.Adapter, served, _routingGate, _settings);
-            TurnTakingChannel turnTaking = new(clientAdapter, _turns);
+            using ClientChannelAdapter clientAdapter = new(served.Adapter, served, _across.RoutingGate, _settings);
+            TurnTakingChannel turnTaking = _across.Wrap(clientAdapter);
             try
             {
                 await clientHandler(turnTaking).ConfigureAwait(false);

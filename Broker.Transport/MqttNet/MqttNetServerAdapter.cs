@@ -1,4 +1,5 @@
 using System.Net;
+using Esp32Mqtt.Broker.Transport.Channels;
 using Esp32Mqtt.Broker.Transport.Connections;
 using Esp32Mqtt.Broker.Transport.FlowControl;
 using Esp32Mqtt.Broker.Transport.Framing;
@@ -24,21 +25,19 @@ internal sealed class MqttNetServerAdapter : IMqttServerAdapter
     private readonly ConnectionProblems _problems;
     private readonly ConnectPackets _connectPackets;
     private readonly DeliveryFlowControl _flowControl;
-    private readonly RetainedRoutingGate _routingGate;
-    private readonly ClientIdTurns _turns;
+    private readonly AcrossConnections _across;
     private readonly GuardedListener _listener;
     private MqttServerOptions? _serverOptions;
     private IMqttNetLogger? _logger;
 
     /// <summary>Creates the adapter; nothing is bound until MQTTnet starts it.</summary>
-    public MqttNetServerAdapter(TransportSettings settings, ConnectionProblems problems, ConnectPackets connectPackets, DeliveryFlowControl flowControl, RetainedRoutingGate routingGate, ClientIdTurns turns)
+    public MqttNetServerAdapter(TransportSettings settings, ConnectionProblems problems, ConnectPackets connectPackets, DeliveryFlowControl flowControl, AcrossConnections across)
     {
         _settings = settings;
         _problems = problems;
         _connectPackets = connectPackets;
         _flowControl = flowControl;
-        _routingGate = routingGate;
-        _turns = turns;
+        _across = across;
         _listener = new GuardedListener(settings, problems, ServeAsync);
     }
 
@@ -100,8 +99,8 @@ internal sealed class MqttNetServerAdapter : IMqttServerAdapter
         MqttTcpChannel channel = new(guard, localEndPoint, remote, clientCertificate: null!);
         MqttPacketFormatterAdapter formatter = new(new MqttBufferWriter(_serverOptions.WriterBufferSize, _serverOptions.WriterBufferSizeMax));
         using MqttChannelAdapter mqttnetAdapter = new(channel, formatter, _logger);
-        CheckedMqttNetChannel checkedChannel = new(mqttnetAdapter, _settings, _problems, _connectPackets, _flowControl, _routingGate);
-        TurnTakingChannel turnTaking = new(checkedChannel, _turns);
+        CheckedMqttNetChannel checkedChannel = new(mqttnetAdapter, _settings, _problems, _connectPackets, _flowControl, _across.RoutingGate);
+        TurnTakingChannel turnTaking = _across.Wrap(checkedChannel);
         try
         {
             await clientHandler(turnTaking).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Net;
+using Esp32Mqtt.Broker.Transport.Channels;
 using Esp32Mqtt.Broker.Transport.Connections;
 using Esp32Mqtt.Broker.Transport.FlowControl;
 using Esp32Mqtt.Broker.Transport.Ordering;
@@ -16,7 +17,7 @@ namespace Esp32Mqtt.Broker.Transport.MqttNet;
 internal sealed class MqttNetTransport : IBrokerTransport
 {
     private readonly ConnectPackets _connectPackets = new();
-    private readonly ClientIdTurns _turns;
+    private readonly AcrossConnections _across;
     private readonly DeliveryFlowControl _flowControl;
     private readonly MqttNetServerAdapter _listener;
 
@@ -24,8 +25,8 @@ internal sealed class MqttNetTransport : IBrokerTransport
     public MqttNetTransport(TransportSettings settings, TimeProvider timeProvider)
     {
         _flowControl = new DeliveryFlowControl(settings.MaxPendingMessagesPerClient, timeProvider);
-        _turns = new ClientIdTurns(timeProvider);
-        _listener = new MqttNetServerAdapter(settings, new ConnectionProblems(settings), _connectPackets, _flowControl, new RetainedRoutingGate(), _turns);
+        _across = new AcrossConnections(timeProvider);
+        _listener = new MqttNetServerAdapter(settings, new ConnectionProblems(settings), _connectPackets, _flowControl, _across);
     }
 
     /// <inheritdoc />
@@ -40,6 +41,7 @@ internal sealed class MqttNetTransport : IBrokerTransport
     /// <inheritdoc />
     public void Attach(MqttServer server)
     {
+        _across.Attach(server);
         _flowControl.Attach(server);
 
         // The fast transport asks the flow control from DirectDelivery's handler; here nothing else intercepts.
@@ -67,7 +69,7 @@ internal sealed class MqttNetTransport : IBrokerTransport
     /// <inheritdoc />
     public Task RunBetweenConnectionsAsync(string clientId, Func<Task> action)
     {
-        return _turns.RunBetweenConnectionsAsync(clientId, action);
+        return _across.Turns.RunBetweenConnectionsAsync(clientId, action);
     }
 
     /// <inheritdoc />

@@ -102,7 +102,7 @@ public sealed partial class RetainedMessageStore
                 stream.Flush(flushToDisk: true);
             }
 
-            File.Move(TemporaryPath, FilePath, overwrite: true);
+            DurableReplace.Replace(TemporaryPath, FilePath);
         }
     }
 

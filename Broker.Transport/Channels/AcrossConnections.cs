@@ -1,0 +1,45 @@
+using Esp32Mqtt.Broker.Transport.Ordering;
+using Esp32Mqtt.Broker.Transport.Resumption;
+using MQTTnet.Adapter;
+using MQTTnet.Server;
+
+namespace Esp32Mqtt.Broker.Transport.Channels;
+
+/// <summary>
+/// What both transports keep across connections to make MQTTnet 5.2 behave as MQTT says: the order of retained
+/// publishes and subscriptions (<see cref="RetainedRoutingGate"/>), the turns of connections with one client id
+/// (<see cref="ClientIdTurns"/>), and the QoS 1 and 2 exchanges of kept sessions (<see cref="InFlightSessions"/>).
+/// It puts the outer channel adapters around each connection, the same on both transports.
+/// </summary>
+internal sealed class AcrossConnections
+{
+    private readonly InFlightSessions _inFlight = new();
+
+    /// <summary>Times the turns' waits with <paramref name="timeProvider"/>.</summary>
+    public AcrossConnections(TimeProvider timeProvider)
+    {
+        Turns = new ClientIdTurns(timeProvider);
+    }
+
+    /// <summary>The order of retained publishes and subscriptions, which the transports' own adapters keep.</summary>
+    public RetainedRoutingGate RoutingGate { get; } = new();
+
+    /// <summary>The turns of connections with one client id.</summary>
+    public ClientIdTurns Turns { get; }
+
+    /// <summary>Forgets a session's exchanges once MQTTnet has deleted it; called once, before the server starts.</summary>
+    public void Attach(MqttServer server)
+    {
+        server.SessionDeletedAsync += eventArgs =>
+        {
+            _inFlight.Forget(eventArgs.Id);
+            return Task.CompletedTask;
+        };
+    }
+
+    /// <summary>The adapter MQTTnet serves the connection through, around the transport's own <paramref name="channel"/>.</summary>
+    public TurnTakingChannel Wrap(IMqttChannelAdapter channel)
+    {
+        return new TurnTakingChannel(new ResumingChannel(channel, _inFlight), Turns);
+    }
+}
