@@ -15,8 +15,11 @@ public static class Mosquitto
     /// <summary>The subscribing client (package mosquitto-clients).</summary>
     public const string SubscribeProgram = "mosquitto_sub";
 
-    // Debian installs the broker in /usr/sbin, which is not on an ordinary user's PATH.
-    private static readonly string[] s_extraDirectories = ["/usr/sbin", "/usr/local/sbin"];
+    // Debian installs the broker in /usr/sbin, which is not on an ordinary user's PATH; Mosquitto's Windows installer
+    // puts the programs in a folder of their own under Program Files and does not add it to PATH.
+    private static readonly string[] s_extraDirectories = OperatingSystem.IsWindows()
+        ? [Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ProgramFiles), "mosquitto")]
+        : ["/usr/sbin", "/usr/local/sbin"];
 
     /// <summary>The full path of a Mosquitto program; skips (or, with CI=true, fails) the test when it is missing.</summary>
     public static string Require(string program)
@@ -27,7 +30,7 @@ public static class Mosquitto
     /// <summary>The full path of a Mosquitto program; when it is missing, fails the test or skips it with the install command.</summary>
     public static string Require(string program, bool failInsteadOfSkip)
     {
-        return RequiredProgram.Require(program, program == BrokerProgram ? "mosquitto" : "mosquitto-clients", failInsteadOfSkip, s_extraDirectories);
+        return RequiredProgram.Require(program, program == BrokerProgram ? "mosquitto" : "mosquitto-clients", "Mosquitto", failInsteadOfSkip, s_extraDirectories);
     }
 
     /// <summary>Runs <c>mosquitto_pub</c> against a loopback port with the given extra arguments (its defaults otherwise).</summary>

@@ -29,12 +29,12 @@ public static class RabbitMq
     {
         return File.Exists(DebianServerScript)
             ? DebianServerScript
-            : RequiredProgram.Require(ServerProgram, Package, RequiredProgram.FailInsteadOfSkip, []);
+            : RequiredProgram.Require(ServerProgram, Package, "RabbitMQ", RequiredProgram.FailInsteadOfSkip, []);
     }
 
     /// <summary>The port mapper; skips (or, with CI=true, fails) the test when it is missing.</summary>
     public static string RequirePortMapper()
     {
-        return RequiredProgram.Require(PortMapperProgram, Package, RequiredProgram.FailInsteadOfSkip, s_erlangDirectories);
+        return RequiredProgram.Require(PortMapperProgram, Package, "RabbitMQ", RequiredProgram.FailInsteadOfSkip, s_erlangDirectories);
     }
 }

@@ -11,8 +11,11 @@ public static class RequiredProgram
     /// <summary>Whether a missing program fails the test rather than skipping it: <c>CI=true</c>.</summary>
     public static bool FailInsteadOfSkip => Environment.GetEnvironmentVariable("CI") == "true";
 
-    /// <summary>The full path of <paramref name="program"/>; when it is missing, fails the test or skips it with the command that installs <paramref name="package"/>.</summary>
-    public static string Require(string program, string package, bool failInsteadOfSkip, IEnumerable<string> extraDirectories)
+    /// <summary>
+    /// The full path of <paramref name="program"/>; when it is missing, fails the test or skips it with the command that
+    /// installs <paramref name="package"/> (on Windows, a hint to install <paramref name="windowsProduct"/>).
+    /// </summary>
+    public static string Require(string program, string package, string windowsProduct, bool failInsteadOfSkip, IEnumerable<string> extraDirectories)
     {
         string? path = Find(program, extraDirectories);
         if (path is not null)
@@ -20,7 +23,9 @@ public static class RequiredProgram
             return path;
         }
 
-        string reason = $"{program} not found: apt-get install {package}";
+        string reason = OperatingSystem.IsWindows()
+            ? $"{program} not found: install {windowsProduct} for Windows, or put its folder on PATH"
+            : $"{program} not found: apt-get install {package}";
         if (failInsteadOfSkip)
         {
             throw new InvalidOperationException($"{reason} (CI=true, so this test fails instead of skipping)");
@@ -36,6 +41,7 @@ public static class RequiredProgram
         IEnumerable<string> directories = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Concat(extraDirectories);
-        return directories.Select(directory => Path.Combine(directory, program)).FirstOrDefault(File.Exists);
+        string file = OperatingSystem.IsWindows() ? program + ".exe" : program;
+        return directories.Select(directory => Path.Combine(directory, file)).FirstOrDefault(File.Exists);
     }
 }

@@ -15,6 +15,9 @@ internal interface IBrokerUnderTest
     /// <summary>The loopback port of its TLS listener, when the run has certificates; valid between start and stop.</summary>
     int? TlsPort { get; }
 
+    /// <summary>From process start to the first page its web dashboard served; null for a broker without one.</summary>
+    TimeSpan? TimeToDashboard { get; }
+
     /// <summary>Starts a new process on a free port and returns the time from process start to the first accepted MQTT connection.</summary>
     Task<TimeSpan> StartAsync(CancellationToken cancellationToken);
 

@@ -32,11 +32,21 @@ internal static class BrokerSetup
 
             mqttNetVersion = OurBrokerBuild.MqttNetVersionNextTo(brokerDll);
             certificates = BenchmarkCertificates.Make(brokerDll);
-            brokers.Add(new OurBroker(brokerDll, settings, certificates));
-            log.WriteLine($"our broker: dotnet {brokerDll} (revision {revision})");
+            if (options.Brokers == BrokerSelection.DashboardCost)
+            {
+                brokers.Add(new OurBroker(brokerDll, settings, options.Transport, certificates, DashboardUse.Off));
+                brokers.Add(new OurBroker(brokerDll, settings, options.Transport, certificates, DashboardUse.NoPage));
+                brokers.Add(new OurBroker(brokerDll, settings, options.Transport, certificates, DashboardUse.OnePage));
+            }
+            else
+            {
+                brokers.Add(new OurBroker(brokerDll, settings, options.Transport, certificates));
+            }
+
+            log.WriteLine($"our broker: dotnet {brokerDll} (revision {revision}, transport {options.Transport})");
         }
 
-        if (options.Brokers != BrokerSelection.Ours)
+        if (options.Brokers is BrokerSelection.Mosquitto or BrokerSelection.Both)
         {
             string mosquitto = options.MosquittoPath ?? MosquittoExecutable.Find()
                 ?? throw new FileNotFoundException("mosquitto not found on PATH or in /usr/sbin: apt-get install mosquitto, or pass --mosquitto PATH.");

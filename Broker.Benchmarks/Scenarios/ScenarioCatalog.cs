@@ -12,6 +12,7 @@ internal static class ScenarioCatalog
         new FanOutScenario(),
         new FanInScenario(),
         new QosOneScenario(),
+        new NagleLockStepScenario(),
         new BurstScenario(),
         new LatencyScenario(LatencyScenario.ClickingRate),
         new LatencyScenario(LatencyScenario.BusyRate),
@@ -20,6 +21,9 @@ internal static class ScenarioCatalog
         new DeviceRoundTripScenario(),
         new TlsHandshakeScenario(),
     ];
+
+    /// <summary>What a --dashboard run measures unless --scenario says otherwise: a busy classroom's rate, and start-up.</summary>
+    public static IReadOnlyList<IScenario> DashboardCost { get; } = [.. All.Where(scenario => scenario.Name is "latency-5000" or "startup")];
 
     /// <summary>The scenario called <paramref name="name"/>, or null.</summary>
     public static IScenario? Find(string name)

@@ -22,12 +22,11 @@ public sealed class BannerWriterTests
         string[] lines = writer.ToString().Split(Environment.NewLine);
         Assert.Equal("esp32mqtt broker (MQTTnet 5.2.0; MQTT 3.1, 3.1.1 and 5.0)", lines[0]);
         Assert.Equal("Listening on port 1883 on every network interface (IPv4 and IPv6).", lines[1]);
-        Assert.Equal("TLS: off ('dotnet run --project Broker -- make-certificates' sets it up)", lines[2]);
-        Assert.Equal("Advertised on the network as 'esp32mqtt on DESKTOP-42': boards whose BrokerHost is empty find it by themselves.", lines[3]);
-        Assert.Equal("Or put this PC's address into the firmware settings as the broker address (never 127.0.0.1: on the board, that is the board itself):", lines[4]);
-        Assert.Equal("  192.168.1.23     (wlan0)", lines[5]);
-        Assert.Equal("Anonymous clients: allowed (no users configured; 'dotnet run --project Broker -- hash-password' makes one)", lines[6]);
-        Assert.Equal("Retained messages are stored in /home/me/data/retained.json", lines[7]);
+        Assert.Equal("Advertised on the network as 'esp32mqtt on DESKTOP-42': boards whose BrokerHost is empty find it by themselves.", lines[2]);
+        Assert.Equal("Or put this PC's address into the firmware settings as the broker address (never 127.0.0.1: on the board, that is the board itself):", lines[3]);
+        Assert.Equal("  192.168.1.23     (wlan0)", lines[4]);
+        Assert.Equal("Anonymous clients: allowed (no users configured; 'dotnet run --project Broker -- hash-password' makes one)", lines[5]);
+        Assert.Equal("Retained messages are stored in /home/me/data/retained.json", lines[6]);
     }
 
     [Fact]
@@ -42,25 +41,8 @@ public sealed class BannerWriterTests
 
         // Assert
         string[] lines = writer.ToString().Split(Environment.NewLine);
-        Assert.Equal("Not advertised on the network (Broker:Advertise is false): boards find it only by its address.", lines[3]);
-        Assert.Equal("Put this PC's address into the firmware settings as the broker address (never 127.0.0.1: on the board, that is the board itself):", lines[4]);
-    }
-
-    [Theory]
-    [InlineData("/home/me/data/certificates/ca.crt", "TLS on port 8883 too; boards and clients check the broker with the certificate authority in /home/me/data/certificates/ca.crt")]
-    [InlineData(null, "TLS on port 8883 too, with the certificate in /etc/broker/cert.pem")]
-    public void Shows_the_tls_port_and_what_clients_check_it_with(string? authority, string expected)
-    {
-        // Arrange
-        TlsBannerFacts tls = new(new IPEndPoint(IPAddress.IPv6Any, 8883), authority, authority is null ? "/etc/broker/cert.pem" : "/home/me/data/certificates/server.crt");
-        BannerFacts facts = new(new IPEndPoint(IPAddress.IPv6Any, 1883), [s_wifi], AnonymousAllowed: true, UserCount: 0, "retained.json", 0, "5.2.0", Tls: tls);
-        using StringWriter writer = new();
-
-        // Act
-        BannerWriter.Write(writer, facts);
-
-        // Assert
-        Assert.Equal(expected, writer.ToString().Split(Environment.NewLine)[2]);
+        Assert.Equal("Not advertised on the network (Broker:Advertise is false): boards find it only by its address.", lines[2]);
+        Assert.Equal("Put this PC's address into the firmware settings as the broker address (never 127.0.0.1: on the board, that is the board itself):", lines[3]);
     }
 
     [Fact]
@@ -111,6 +93,44 @@ public sealed class BannerWriterTests
         Assert.Contains("Anonymous clients: refused; 2 users configured, each client must log in", text, StringComparison.Ordinal);
         Assert.DoesNotContain("192.168.1.23", text, StringComparison.Ordinal);
         Assert.Contains("Retained messages are stored in retained.json (2 kept from the last run)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Says_once_on_windows_that_the_firewall_must_allow_the_broker_on_private_networks()
+    {
+        // Arrange
+        const string Program = @"C:\Users\me\esp32mqtt\Broker\bin\Debug\net10.0\Broker.exe";
+        BannerFacts facts = new(new IPEndPoint(IPAddress.IPv6Any, 1883), [s_wifi], AnonymousAllowed: true, UserCount: 0, "retained.json", 0, "5.2.0", FirewallProgram: Program);
+        using StringWriter writer = new();
+
+        // Act
+        BannerWriter.Write(writer, facts);
+
+        // Assert
+        string[] lines = writer.ToString().Split(Environment.NewLine);
+        string reminder = Assert.Single(lines, line => line.Contains("Firewall", StringComparison.Ordinal));
+        Assert.Equal(
+            $"Windows Defender Firewall must allow {Program} on private networks, or boards cannot connect: choose Allow when Windows asks (README.md, Troubleshooting, shows how to check).",
+            reminder);
+        Assert.Equal(5, Array.IndexOf(lines, reminder));
+    }
+
+    [Theory]
+    [InlineData("0.0.0.0", null, false)]
+    [InlineData("127.0.0.1", @"C:\Broker.exe", false)]
+    [InlineData("0.0.0.0", @"C:\Broker.exe", true)]
+    [InlineData("192.168.1.23", @"C:\Broker.exe", true)]
+    public void Names_the_firewall_only_on_windows_and_only_when_boards_could_connect(string bindAddress, string? firewallProgram, bool named)
+    {
+        // Arrange
+        BannerFacts facts = new(new IPEndPoint(IPAddress.Parse(bindAddress), 1883), [s_wifi], AnonymousAllowed: true, UserCount: 0, "retained.json", 0, "5.2.0", FirewallProgram: firewallProgram);
+        using StringWriter writer = new();
+
+        // Act
+        BannerWriter.Write(writer, facts);
+
+        // Assert
+        Assert.Equal(named, writer.ToString().Contains("Windows Defender Firewall", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -7,6 +7,7 @@ using Esp32Mqtt.Broker.Transport;
 using Esp32Mqtt.TestSupport;
 using MQTTnet;
 using MQTTnet.Formatter;
+using MQTTnet.Protocol;
 
 namespace Esp32Mqtt.Broker.Tests.Integration;
 
@@ -19,6 +20,7 @@ public sealed class TlsListenerTests : IDisposable
 {
     private const int KeepAliveSecondsOffset = 10;
     private const byte ConnAckHeader = 0x20;
+    private const string StatusTopic = "esp32/esp32-tls/status";
 
     // MQTT 3.1.1 section 3.1.2.10: the server disconnects after one and a half keep-alive periods without a packet.
     private static readonly TimeSpan s_gracePeriod = TimeSpan.FromSeconds(1.5);
@@ -98,6 +100,32 @@ public sealed class TlsListenerTests : IDisposable
         Assert.Equal(ConnAckHeader, connAck[0]);
         Assert.Equal(new ReceivedMessage("esp32/sleeper/status", "offline", false), await watcher.WaitForMessageAsync());
         Assert.InRange(silence.Elapsed, s_gracePeriod - TimeSpan.FromMilliseconds(100), TestTimeouts.Short);
+    }
+
+    [Theory]
+    [InlineData(TransportKind.Fast)]
+    [InlineData(TransportKind.MqttNet)]
+    public async Task Keeps_the_retained_will_of_a_tls_client_still_connected_when_the_broker_stops(TransportKind transport)
+    {
+        // Arrange: a board online over TLS, with its retained will, when the broker is stopped (Ctrl-C).
+        await using (InProcessBroker first = await InProcessBroker.StartAsync(dataDirectory: _data.FullPath, transport: transport))
+        {
+            TestMqttClient board = await ConnectOverTlsAsync(
+                first,
+                "esp32-tls",
+                options => options.WithWillTopic(StatusTopic).WithWillPayload("offline").WithWillRetain().WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce));
+            await board.PublishAsync(StatusTopic, "online", MqttQualityOfServiceLevel.AtLeastOnce, retain: true);
+
+            // Act: the broker closes the board's connection without a DISCONNECT from the board.
+            await first.StopAsync();
+            board.Client.Dispose();
+        }
+
+        // Assert: the will was written before the broker stopped, as a plain client's is.
+        await using InProcessBroker second = await InProcessBroker.StartAsync(dataDirectory: _data.FullPath, transport: transport);
+        await using TestMqttClient phone = await TestMqttClient.ConnectAsync(second.Port, "phone");
+        await phone.SubscribeAsync(StatusTopic);
+        Assert.Equal(new ReceivedMessage(StatusTopic, "offline", true), await phone.WaitForMessageAsync());
     }
 
     [Fact]
@@ -204,11 +232,15 @@ public sealed class TlsListenerTests : IDisposable
         }
     }
 
-    private Task<TestMqttClient> ConnectOverTlsAsync(InProcessBroker broker, string clientId)
+    private Task<TestMqttClient> ConnectOverTlsAsync(InProcessBroker broker, string clientId, Action<MqttClientOptionsBuilder>? configure = null)
     {
         X509Certificate2Collection authority = [];
         authority.ImportFromPemFile(_certificates.AuthorityCertificate);
-        return TestMqttClient.ConnectAsync(broker.TlsPort!.Value, clientId, MqttProtocolVersion.V311, options => options.WithTlsOptions(tls => tls.UseTls().WithTrustChain(authority)));
+        return TestMqttClient.ConnectAsync(broker.TlsPort!.Value, clientId, MqttProtocolVersion.V311, options =>
+        {
+            options.WithTlsOptions(tls => tls.UseTls().WithTrustChain(authority));
+            configure?.Invoke(options);
+        });
     }
 
     private async Task<SslStream> HandshakeAsync(Socket socket)

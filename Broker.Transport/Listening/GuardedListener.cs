@@ -18,6 +18,7 @@ internal sealed class GuardedListener : IDisposable
     private readonly Func<PacketGuardStream, IPEndPoint, CancellationToken, Task> _serve;
     private readonly ConcurrentDictionary<PacketGuardStream, byte> _openConnections = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource _allEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Socket? _listener;
 
     /// <summary>
@@ -51,6 +52,16 @@ internal sealed class GuardedListener : IDisposable
         }
 
         _listener?.Dispose();
+    }
+
+    /// <summary>
+    /// Completes once accepting has stopped and MQTTnet has finished with every connection: each client's end has been
+    /// handled, its will dispatched (MqttConnectedClient.RunAsync).
+    /// </summary>
+    public Task WhenAllEndedAsync()
+    {
+        EndedIfNoneOpen();
+        return _allEnded.Task;
     }
 
     /// <summary>Stops accepting and closes every open connection.</summary>
@@ -97,11 +108,17 @@ internal sealed class GuardedListener : IDisposable
     /// <summary>
     /// Serves a connection another listener accepted and opened, whose bytes come through <paramref name="connection"/>
     /// (a TLS stream after its handshake), as this listener serves its own: under a <see cref="PacketGuardStream"/>,
-    /// closed with the others, and reported if it never became an MQTT client; <paramref name="serve"/> serves it.
-    /// Owns <paramref name="connection"/>.
+    /// closed with the others, waited for by <see cref="WhenAllEndedAsync"/>, and reported if it never became an MQTT
+    /// client; <paramref name="serve"/> serves it. Owns <paramref name="connection"/>; one handed over after accepting
+    /// stopped is closed at once, as a connection to the closed port would be refused.
     /// </summary>
     public Task ServeAsync(Stream connection, IPEndPoint remote, Func<PacketGuardStream, IPEndPoint, CancellationToken, Task> serve)
     {
+        if (_stopping.IsCancellationRequested)
+        {
+            return connection.DisposeAsync().AsTask();
+        }
+
         PacketGuardStream guard = new(connection, _settings.MaxPacketBytes, rejection => _problems.Rejected(remote, rejection));
         return ServeGuardedAsync(guard, remote, serve, _stopping.Token);
     }
@@ -131,6 +148,15 @@ internal sealed class GuardedListener : IDisposable
             _openConnections.TryRemove(guard, out _);
             await guard.DisposeAsync().ConfigureAwait(false);
             _problems.Ended(remote, guard, stopping.IsCancellationRequested);
+            EndedIfNoneOpen();
+        }
+    }
+
+    private void EndedIfNoneOpen()
+    {
+        if (_stopping.IsCancellationRequested && _openConnections.IsEmpty)
+        {
+            _allEnded.TrySetResult();
         }
     }
 }

@@ -18,5 +18,7 @@ public static class CommandLineSwitches
         ["--bind"] = $"{BrokerOptions.SectionName}:{nameof(BrokerOptions.BindAddress)}",
         ["--data"] = $"{BrokerOptions.SectionName}:{nameof(BrokerOptions.DataDirectory)}",
         [TlsPort] = $"{BrokerOptions.SectionName}:{nameof(BrokerOptions.Tls)}:{nameof(TlsOptions.Port)}",
+        ["--dashboard-port"] = $"{BrokerOptions.SectionName}:{nameof(BrokerOptions.DashboardPort)}",
+        ["--dashboard"] = $"{BrokerOptions.SectionName}:{nameof(BrokerOptions.DashboardEnabled)}",
     };
 }

@@ -45,9 +45,10 @@ public static class BrokerHostBuilderExtensions
         services.AddSingleton(CreateTransport);
 
         // TLS beside the transport's plain port: another listener of the MQTT server, whose connections the transport
-        // serves once their handshake is done.
+        // serves once their handshake is done; its line comes first among the banner's sections.
         services.AddSingleton<TlsListener>();
         services.AddSingleton<IMqttServerAdapter>(provider => provider.GetRequiredService<TlsListener>());
+        services.AddSingleton<IBannerSection>(provider => provider.GetRequiredService<TlsListener>());
         services.AddSingleton<SubscriptionRegistry>();
         services.AddSingleton<SessionTable>();
         services.AddSingleton<SessionExpiry>();

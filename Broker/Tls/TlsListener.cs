@@ -5,6 +5,7 @@ using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using Esp32Mqtt.Broker.Configuration;
 using Esp32Mqtt.Broker.Events;
+using Esp32Mqtt.Broker.Hosting;
 using Esp32Mqtt.Broker.Transport;
 using Esp32Mqtt.Broker.Transport.Listening;
 using Microsoft.Extensions.Options;
@@ -19,9 +20,10 @@ namespace Esp32Mqtt.Broker.Tls;
 /// the TLS handshake (TLS 1.2 or 1.3, within the connect timeout), and has the transport serve the decrypted stream
 /// (<see cref="IBrokerTransport.ServeAsync"/>) exactly as it serves a plain client, with the same checks and keep-alive
 /// watch; MQTTnet's own TLS listener (MqttTcpServerListener) has neither a handshake timeout nor the transport's checks.
-/// A connection that never gets past the handshake is reported in one line that says why.
+/// A connection that never gets past the handshake is reported in one line that says why. Its banner line gives the
+/// port and the certificate authority clients check the broker with.
 /// </summary>
-public sealed class TlsListener : IMqttServerAdapter
+public sealed class TlsListener : IMqttServerAdapter, IBannerSection
 {
     /// <summary>TLS 1.2 at least (RFC 8996 retires 1.0 and 1.1); the ESP32's mbedTLS speaks 1.2.</summary>
     public const SslProtocols Protocols = SslProtocols.Tls12 | SslProtocols.Tls13;
@@ -88,6 +90,12 @@ public sealed class TlsListener : IMqttServerAdapter
 
         _listener?.Dispose();
         return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Lines(IReadOnlyList<LanAddress> lanAddresses)
+    {
+        return [TlsBanner.Line(LocalEndPoint, Setup)];
     }
 
     /// <inheritdoc />
