@@ -25,7 +25,7 @@ namespace Esp32Mqtt.Broker.Transport.Channels;
 /// receive loop then never sees it, and the read of the next packet starts at once.</item>
 /// </list>
 /// </summary>
-internal sealed class ClientChannelAdapter : IMqttChannelAdapter
+internal sealed class ClientChannelAdapter : IMqttChannelAdapter, ICoalescingChannel
 {
     private readonly StreamChannelAdapter _inner;
     private readonly IConnectionOwner _owner;
@@ -126,6 +126,12 @@ internal sealed class ClientChannelAdapter : IMqttChannelAdapter
         }
 
         return _inner.SendPacketAsync(packet, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task FlushAsync(CancellationToken cancellationToken)
+    {
+        return _inner.FlushAsync(cancellationToken);
     }
 
     /// <inheritdoc />
