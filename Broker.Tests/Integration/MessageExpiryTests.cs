@@ -71,6 +71,27 @@ public sealed class MessageExpiryTests
         await ExpiresRetainedAsync(mosquitto.Port, Task.Delay);
     }
 
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Does_not_send_a_retained_message_that_expired_while_the_broker_was_stopped(TransportKind transport)
+    {
+        // Arrange
+        ManualTimeProvider clock = new();
+        using TemporaryDirectory data = new();
+        await using (InProcessBroker first = await InProcessBroker.StartAsync(dataDirectory: data.FullPath, transport: transport, timeProvider: clock))
+        {
+            await PublishAsync(first.Port, "retained/short", ("short", 1));
+            await PublishAsync(first.Port, "retained/long", ("long", LongSeconds));
+        }
+
+        // Act: the broker is stopped while the short message's second runs out.
+        clock.Advance(s_away);
+        await using InProcessBroker second = await InProcessBroker.StartAsync(dataDirectory: data.FullPath, transport: transport, timeProvider: clock);
+
+        // Assert: the long message's two seconds went by during the restart too.
+        await ReceivesOnlyTheLongRetainedMessageAsync(second.Port, slackSeconds: 0);
+    }
+
     /// <summary>
     /// A subscriber with a kept session leaves; a one-second and a one-minute QoS 1 message are published; two seconds
     /// pass; it comes back: only the one-minute message arrives, with about 58 seconds left.
@@ -106,6 +127,12 @@ public sealed class MessageExpiryTests
         await PublishAsync(port, "retained/short", ("short", 1));
         await PublishAsync(port, "retained/long", ("long", LongSeconds));
         await letTimePass(s_away);
+        await ReceivesOnlyTheLongRetainedMessageAsync(port, ClockSlackSeconds);
+    }
+
+    /// <summary>A late subscriber to retained/# gets the one-minute message alone, two seconds (and up to <paramref name="slackSeconds"/> more) short.</summary>
+    private static async Task ReceivesOnlyTheLongRetainedMessageAsync(int port, uint slackSeconds)
+    {
         (PacketConnection connection, _) = await PacketConnection.ConnectAsync(port, MqttProtocolVersion.V500, TestPackets.Connect("late"));
         using PacketConnection late = connection;
 
@@ -121,7 +148,7 @@ public sealed class MessageExpiryTests
 
         Assert.Equal("long", TestPackets.TextOf(delivered));
         Assert.True(delivered.Retain);
-        Assert.InRange(delivered.MessageExpiryInterval, LongSeconds - 2 - ClockSlackSeconds, LongSeconds - 2);
+        Assert.InRange(delivered.MessageExpiryInterval, LongSeconds - 2 - slackSeconds, LongSeconds - 2);
         Assert.IsType<MqttPingRespPacket>(next);
     }
 
