@@ -50,7 +50,6 @@ public sealed class WillDelayTests
 
         // Act and assert
         await DropsWhenBackInTimeAsync(Ours(broker, clock));
-        await broker.Logs.WaitForAsync($"{ClientId} connected again within its will delay: its last will to '{WillTopic}' is not published");
     }
 
     [SkippableFact]
@@ -139,6 +138,7 @@ public sealed class WillDelayTests
 
         await broker.ConnectionLostAsync();
         using PacketConnection back = await ConnectWithWillAsync(broker.Port, WillDelaySeconds, LongSeconds);
+        await broker.ConnectedAgainAsync();
         await broker.LetTimePassAsync(TimeSpan.FromSeconds(WillDelaySeconds + 1));
         await ProbeAsync(broker.Port);
         ReceivedMessage next = await watcher.WaitForMessageAsync();
@@ -211,6 +211,10 @@ public sealed class WillDelayTests
         return new BrokerUnderTest(
             broker.Port,
             () => broker.Logs.WaitForAsync($"{ClientId} lost its connection"),
+
+            // MQTTnet 5.2 reports a connection after its CONNACK (MqttClientSessionsManager.HandleClientConnectionAsync):
+            // the clock moves on once the broker has seen the board back, not merely once the board has its CONNACK.
+            () => broker.Logs.WaitForAsync($"{ClientId} connected again within its will delay: its last will to '{WillTopic}' is not published"),
             away =>
             {
                 clock.Advance(away);
@@ -221,9 +225,12 @@ public sealed class WillDelayTests
     /// <summary>Mosquitto has no clock to advance nor a log to wait on: the real clock runs, with a second of margin.</summary>
     private static BrokerUnderTest Theirs(MosquittoBroker mosquitto)
     {
-        return new BrokerUnderTest(mosquitto.Port, () => Task.CompletedTask, away => Task.Delay(away + TimeSpan.FromSeconds(1)));
+        return new BrokerUnderTest(mosquitto.Port, () => Task.CompletedTask, () => Task.CompletedTask, away => Task.Delay(away + TimeSpan.FromSeconds(1)));
     }
 
-    /// <summary>A broker a scenario runs against: its port, how to know it noticed a lost connection, how to let time pass.</summary>
-    private sealed record BrokerUnderTest(int Port, Func<Task> ConnectionLostAsync, Func<TimeSpan, Task> LetTimePassAsync);
+    /// <summary>
+    /// A broker a scenario runs against: its port, how to know it noticed a lost connection and a client back in time
+    /// for its will, how to let time pass.
+    /// </summary>
+    private sealed record BrokerUnderTest(int Port, Func<Task> ConnectionLostAsync, Func<Task> ConnectedAgainAsync, Func<TimeSpan, Task> LetTimePassAsync);
 }

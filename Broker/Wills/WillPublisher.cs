@@ -1,3 +1,4 @@
+using System.Net;
 using Esp32Mqtt.Broker.ConsoleLog;
 using Esp32Mqtt.Broker.Events;
 using Esp32Mqtt.Broker.Sessions;
@@ -33,6 +34,7 @@ public sealed partial class WillPublisher : IDisposable
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, WaitingWill> _waiting = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EndPoint> _connected = new(StringComparer.Ordinal);
     private MqttServer? _server;
     private bool _disposed;
 
@@ -70,6 +72,14 @@ public sealed partial class WillPublisher : IDisposable
 
     private Task OnClientDisconnectedAsync(ClientDisconnectedEventArgs eventArgs)
     {
+        lock (_gate)
+        {
+            if (_connected.TryGetValue(eventArgs.ClientId, out EndPoint? current) && current.Equals(eventArgs.RemoteEndPoint))
+            {
+                _connected.Remove(eventArgs.ClientId);
+            }
+        }
+
         // MQTTnet reports the takeover before it answers the new connection, so the old one's CONNECT is still known.
         if (_transport.FindConnectPacket(eventArgs.RemoteEndPoint) is not { } connect)
         {
@@ -99,8 +109,9 @@ public sealed partial class WillPublisher : IDisposable
             case { } delay when delay == TimeSpan.Zero:
                 return PublishAsync(will, connect);
             case { } delay:
-                Wait(eventArgs.ClientId, will, connect, delay, delay == sessionKeptFor && delay < TimeSpan.FromSeconds(connect.WillDelayInterval));
-                return Task.CompletedTask;
+                return Wait(eventArgs.ClientId, will, connect, delay, delay == sessionKeptFor && delay < TimeSpan.FromSeconds(connect.WillDelayInterval)) is { } cameBackFrom
+                    ? CameBackAsync(eventArgs.ClientId, cameBackFrom, will, connect)
+                    : Task.CompletedTask;
         }
     }
 
@@ -109,6 +120,7 @@ public sealed partial class WillPublisher : IDisposable
         WaitingWill? waiting;
         lock (_gate)
         {
+            _connected[eventArgs.ClientId] = eventArgs.RemoteEndPoint;
             if (!_waiting.Remove(eventArgs.ClientId, out waiting))
             {
                 return Task.CompletedTask;
@@ -116,22 +128,38 @@ public sealed partial class WillPublisher : IDisposable
         }
 
         waiting.Timer.Dispose();
-        if (_transport.FindConnectPacket(eventArgs.RemoteEndPoint) is { CleanSession: true })
+        return CameBackAsync(eventArgs.ClientId, eventArgs.RemoteEndPoint, waiting.Will, waiting.Connect);
+    }
+
+    /// <summary>The client of a waiting will connected again from <paramref name="remoteEndPoint"/> in time: a clean start ends the session, and the will goes.</summary>
+    private Task CameBackAsync(string clientId, EndPoint remoteEndPoint, MqttApplicationMessage will, MqttConnectPacket connect)
+    {
+        if (_transport.FindConnectPacket(remoteEndPoint) is { CleanSession: true })
         {
-            return PublishWaitingAsync(eventArgs.ClientId, waiting, WillPublishedBecause.CleanStart);
+            return PublishWaitingAsync(clientId, will, connect, WillPublishedBecause.CleanStart);
         }
 
-        _events.Raise(new WillCancelled(_events.Now, eventArgs.ClientId, waiting.Will.Topic));
+        _events.Raise(new WillCancelled(_events.Now, clientId, will.Topic));
         return Task.CompletedTask;
     }
 
-    private void Wait(string clientId, MqttApplicationMessage will, MqttConnectPacket connect, TimeSpan delay, bool sessionEndsFirst)
+    /// <summary>
+    /// Arms the timer of a will, unless the client has connected again already: MQTTnet 5.2 forgets a lost connection
+    /// before it reports it (MqttClientSessionsManager.HandleClientConnectionAsync), so a client that comes back at once
+    /// can be reported connected first. Returns where it connected again from, or null.
+    /// </summary>
+    private EndPoint? Wait(string clientId, MqttApplicationMessage will, MqttConnectPacket connect, TimeSpan delay, bool sessionEndsFirst)
     {
         lock (_gate)
         {
             if (_disposed)
             {
-                return;
+                return null;
+            }
+
+            if (_connected.TryGetValue(clientId, out EndPoint? cameBackFrom))
+            {
+                return cameBackFrom;
             }
 
             WillPublishedBecause why = sessionEndsFirst ? WillPublishedBecause.SessionEnded : WillPublishedBecause.DelayPassed;
@@ -145,6 +173,7 @@ public sealed partial class WillPublisher : IDisposable
 
             // Armed once it is in the table: a manual clock in a test fires a due timer at once.
             timer.Change(delay, Timeout.InfiniteTimeSpan);
+            return null;
         }
     }
 
@@ -160,13 +189,13 @@ public sealed partial class WillPublisher : IDisposable
         }
 
         waiting.Timer.Dispose();
-        return PublishWaitingAsync(clientId, waiting, waiting.When);
+        return PublishWaitingAsync(clientId, waiting.Will, waiting.Connect, waiting.When);
     }
 
-    private async Task PublishWaitingAsync(string clientId, WaitingWill waiting, WillPublishedBecause why)
+    private async Task PublishWaitingAsync(string clientId, MqttApplicationMessage will, MqttConnectPacket connect, WillPublishedBecause why)
     {
-        await PublishAsync(waiting.Will, waiting.Connect).ConfigureAwait(false);
-        _events.Raise(new WillPublished(_events.Now, clientId, waiting.Will.Topic, why));
+        await PublishAsync(will, connect).ConfigureAwait(false);
+        _events.Raise(new WillPublished(_events.Now, clientId, will.Topic, why));
     }
 
     private async Task PublishAsync(MqttApplicationMessage will, MqttConnectPacket connect)
