@@ -23,6 +23,13 @@ if (options.ShowHelp)
     return ExitCodes.Success;
 }
 
+// The figures come from /proc (each broker's CPU time, memory and threads): Linux only.
+if (!OperatingSystem.IsLinux())
+{
+    Console.Error.WriteLine("Broker.Benchmarks needs Linux: it reads each broker's CPU time and memory from /proc. On Windows, run it inside WSL.");
+    return ExitCodes.CouldNotStart;
+}
+
 // 2. Ctrl-C, SIGTERM and any exit stop every broker this run started.
 using ShutdownSignals signals = new();
 try
@@ -38,16 +45,29 @@ try
     Console.WriteLine(machine.Describe());
 
     // 5. What the load generator manages on its own.
-    ScenarioTimings timings = options.Quick ? ScenarioTimings.Quick : ScenarioTimings.Full;
+    ScenarioTimings timings = options.Quick ? ScenarioTimings.Quick
+        : options.Brokers == BrokerSelection.DashboardCost ? ScenarioTimings.Settled
+        : ScenarioTimings.Full;
     CalibrationResult calibration = await GeneratorCalibration.RunAsync(timings.Calibration, signals.Token);
 
     // 6. Every scenario against every broker, alternating.
-    IReadOnlyList<IScenario> scenarios = options.Scenarios.Count == 0 ? ScenarioCatalog.All : [.. options.Scenarios.Select(name => ScenarioCatalog.Find(name)!)];
+    IReadOnlyList<IScenario> defaultScenarios = options.Brokers == BrokerSelection.DashboardCost ? ScenarioCatalog.DashboardCost : ScenarioCatalog.All;
+    IReadOnlyList<IScenario> scenarios = options.Scenarios.Count == 0 ? defaultScenarios : [.. options.Scenarios.Select(name => ScenarioCatalog.Find(name)!)];
     ScenarioContext context = new(timings, settings, signals.Token);
     ResultSet results = await new BenchmarkRunner(prepared.Brokers, scenarios, options.Repetitions, context, Console.Out).RunAsync();
 
     // 7. The tables, the checks, and the result files.
     RunReport report = new(machine, prepared.BrokerRevision, settings, options.Repetitions, options.Quick, calibration, ReportTable.Build(scenarios, results), SanityChecks.Check(results, calibration), results);
+    if (options.Brokers == BrokerSelection.DashboardCost)
+    {
+        // What the dashboard costs: its own table, and every raw value in the CSV file.
+        DashboardCostReport.Write(Console.Out, scenarios, results, report.RunLine);
+        string costPath = ResultFiles.Csv(ResultFiles.BasePath(options.OutputBase, ResultFiles.DashboardCostName));
+        CsvReport.Write(costPath, report);
+        Console.WriteLine($"Every value written to {costPath}");
+        return results.Problems.Count == 0 ? ExitCodes.Success : ExitCodes.SomeRunsFailed;
+    }
+
     ConsoleReport.Write(Console.Out, report);
     Console.WriteLine();
     Console.WriteLine("Markdown for the README:");

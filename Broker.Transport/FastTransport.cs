@@ -76,6 +76,12 @@ internal sealed class FastTransport : IBrokerTransport
     }
 
     /// <inheritdoc />
+    public Task WhenAllConnectionsEndedAsync()
+    {
+        return _listener.WhenAllEndedAsync();
+    }
+
+    /// <inheritdoc />
     public MqttConnectPacket? FindConnectPacket(EndPoint? remote)
     {
         return _connectPackets.Find(remote);

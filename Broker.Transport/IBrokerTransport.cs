@@ -32,6 +32,12 @@ public interface IBrokerTransport : IDisposable
     void StopAccepting();
 
     /// <summary>
+    /// Completes once accepting has stopped and MQTTnet has finished with every connection, each client's will
+    /// dispatched: what the broker waits for when it stops, before it writes its retained messages for the last time.
+    /// </summary>
+    Task WhenAllConnectionsEndedAsync();
+
+    /// <summary>
     /// The CONNECT packet of the open connection from <paramref name="remote"/>, if known. MQTTnet 5.2's connect and
     /// disconnect events carry neither the will nor the keep-alive, which the broker's log lines show.
     /// </summary>

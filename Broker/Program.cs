@@ -1,8 +1,14 @@
 using Esp32Mqtt.Broker.Configuration;
+using Esp32Mqtt.Broker.Dashboard;
 using Esp32Mqtt.Broker.Hosting;
 using Esp32Mqtt.Broker.Security;
+using Esp32Mqtt.Terminal;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+
+// 0. The console: UTF-8 in a Windows console window; the arrows spelled in ASCII where the output cannot carry them.
+using ConsoleSetup console = ConsoleSetup.Prepare();
 
 // 1. "hash-password" makes a password hash for appsettings.json; it needs no broker.
 if (args is [HashPasswordCommand.Verb, ..])
@@ -20,11 +26,13 @@ try
     HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
     builder.Configuration.AddCommandLine(args, CommandLineSwitches.Mappings);
 
-    // 4. The broker's services, and log lines a person can read.
+    // 4. The broker's services, its web dashboard (and MQTT over WebSockets), and log lines a person can read.
     builder.AddBroker();
+    builder.AddDashboard();
     builder.Logging.AddBrokerConsole();
 
-    // 5. Run until Ctrl-C or SIGTERM.
+    // 5. Run until Ctrl-C, SIGTERM, or the console window closes.
+    builder.Services.AddHostedService<ConsoleClosedShutdown>();
     using IHost host = builder.Build();
     await host.RunAsync();
     return 0;

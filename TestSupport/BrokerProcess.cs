@@ -1,4 +1,5 @@
 using System.Globalization;
+using Esp32Mqtt.Broker.Dashboard.Web;
 using Esp32Mqtt.Broker.Hosting;
 using Esp32Mqtt.TestSupport.Network;
 
@@ -6,17 +7,25 @@ namespace Esp32Mqtt.TestSupport;
 
 /// <summary>
 /// Our broker as a real process (<c>dotnet Broker.dll ...</c>, the build output copied next to the tests), with the
-/// port read from its banner; killed on dispose. For what only a process shows: exit codes, stderr, kill -9.
+/// ports read from its banner; killed on dispose. For what only a process shows: exit codes, stderr, kill -9. Its
+/// dashboard takes a free port (Broker__DashboardPort=0 in its environment), unless the arguments give one.
 /// </summary>
 public sealed class BrokerProcess : IDisposable
 {
-    // Environment settings come before the command line, which can still turn advertising on.
-    private static readonly Dictionary<string, string?> s_quietEnvironment = new() { ["Broker__Advertise"] = "false" };
+    // Environment settings come before the command line, which can still turn advertising on or pick a dashboard port:
+    // a test's broker sends nothing to the machine's real networks, and brokers of tests running side by side do not all
+    // want port 8080.
+    private static readonly Dictionary<string, string?> s_quietEnvironment = new()
+    {
+        ["Broker__Advertise"] = "false",
+        ["Broker__DashboardPort"] = "0",
+    };
 
-    private BrokerProcess(ChildProcess process, int port)
+    private BrokerProcess(ChildProcess process, int port, int? dashboardPort)
     {
         Process = process;
         Port = port;
+        DashboardPort = dashboardPort;
     }
 
     /// <summary>The built broker next to the test assembly.</summary>
@@ -28,10 +37,25 @@ public sealed class BrokerProcess : IDisposable
     /// <summary>The port from the banner.</summary>
     public int Port { get; }
 
+    /// <summary>The dashboard's port from the banner, or null when the dashboard is switched off.</summary>
+    public int? DashboardPort { get; }
+
     /// <summary>Starts the broker with <paramref name="arguments"/> and waits for the banner's port line.</summary>
     public static Task<BrokerProcess> StartAsync(params string[] arguments)
     {
         return WaitForPortAsync(Launch(arguments));
+    }
+
+    /// <summary>Starts the broker with <paramref name="environment"/> added (a locale, say) and waits for the banner's port line.</summary>
+    public static Task<BrokerProcess> StartWithEnvironmentAsync(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+    {
+        Dictionary<string, string?> merged = new(s_quietEnvironment);
+        foreach (KeyValuePair<string, string?> variable in environment)
+        {
+            merged[variable.Key] = variable.Value;
+        }
+
+        return WaitForPortAsync(ChildProcess.Start("dotnet", [BrokerDllPath, .. arguments], merged));
     }
 
     /// <summary>
@@ -49,7 +73,12 @@ public sealed class BrokerProcess : IDisposable
         {
             string portLine = await process.WaitForOutputLineAsync(line => line.StartsWith(BannerWriter.PortLinePrefix, StringComparison.Ordinal), TestTimeouts.Process).ConfigureAwait(false);
             string digits = new([.. portLine[BannerWriter.PortLinePrefix.Length..].TakeWhile(char.IsAsciiDigit)]);
-            return new BrokerProcess(process, int.Parse(digits, CultureInfo.InvariantCulture));
+
+            // The dashboard's lines come before the last line of the banner, the console hint.
+            await process.WaitForOutputLineAsync(line => line.StartsWith(BannerWriter.LastLinePrefix, StringComparison.Ordinal), TestTimeouts.Process).ConfigureAwait(false);
+            string? webSocketLine = process.OutputLines.FirstOrDefault(line => line.StartsWith(DashboardBanner.WebSocketLinePrefix, StringComparison.Ordinal));
+            int? dashboardPort = webSocketLine is null ? null : new Uri(webSocketLine[DashboardBanner.WebSocketLinePrefix.Length..]).Port;
+            return new BrokerProcess(process, int.Parse(digits, CultureInfo.InvariantCulture), dashboardPort);
         }
         catch
         {
@@ -66,8 +95,8 @@ public sealed class BrokerProcess : IDisposable
 
     /// <summary>
     /// Starts the copy of the broker in <paramref name="directory"/> (see <see cref="CopyTo"/>). It does not advertise
-    /// itself on the network unless the arguments say <c>--Broker:Advertise=true</c>: a test's broker sends nothing to
-    /// the machine's real networks.
+    /// itself on the network unless the arguments say <c>--Broker:Advertise=true</c>, and its dashboard takes a free port
+    /// unless they give one.
     /// </summary>
     public static ChildProcess LaunchFrom(string directory, params string[] arguments)
     {

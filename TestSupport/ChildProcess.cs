@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Xunit;
 
 namespace Esp32Mqtt.TestSupport;
 
@@ -120,14 +121,21 @@ public sealed class ChildProcess : IDisposable
         await WaitForExitAsync(TestTimeouts.Process).ConfigureAwait(false);
     }
 
-    /// <summary>Sends SIGTERM (Unix), as a service manager or <c>kill</c> does, to ask for a clean stop.</summary>
+    /// <summary>Sends SIGTERM, as a service manager or <c>kill</c> does, to ask for a clean stop.</summary>
     public void Terminate()
     {
         const int SigTerm = 15;
-        if (!OperatingSystem.IsWindows())
-        {
-            _ = Kill(_process.Id, SigTerm);
-        }
+        Signal(SigTerm);
+    }
+
+    /// <summary>
+    /// Sends SIGHUP, as a terminal does when its window closes; .NET raises the same signal for a closed console
+    /// window on Windows.
+    /// </summary>
+    public void HangUp()
+    {
+        const int SigHup = 1;
+        Signal(SigHup);
     }
 
     /// <inheritdoc />
@@ -151,6 +159,14 @@ public sealed class ChildProcess : IDisposable
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int processId, int signal);
+
+    private void Signal(int signal)
+    {
+        // Windows sends console events (Ctrl-C, close) to every process attached to a console
+        // (GenerateConsoleCtrlEvent), never to one child alone: a test that needs one is skipped there.
+        Skip.If(OperatingSystem.IsWindows(), "Sending a signal to one process needs Linux or macOS.");
+        _ = Kill(_process.Id, signal);
+    }
 
     private void Collect(string? line, List<string> lines, TaskCompletionSource closed)
     {

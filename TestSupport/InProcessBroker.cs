@@ -1,4 +1,6 @@
 using Esp32Mqtt.Broker.ConsoleCommands;
+using Esp32Mqtt.Broker.Dashboard;
+using Esp32Mqtt.Broker.Dashboard.Web;
 using Esp32Mqtt.Broker.Hosting;
 using Esp32Mqtt.Broker.Transport;
 using Microsoft.Extensions.Configuration;
@@ -9,8 +11,8 @@ using Microsoft.Extensions.Logging;
 namespace Esp32Mqtt.TestSupport;
 
 /// <summary>
-/// Our broker as a host inside the test process, composed exactly as Program.cs does (AddBroker), on a free
-/// loopback port, with its log lines, console input and console output captured for the test.
+/// Our broker as a host inside the test process, composed exactly as Program.cs does (AddBroker, AddDashboard), on
+/// free loopback ports, with its log lines, console input and console output captured for the test.
 /// </summary>
 public sealed class InProcessBroker : IAsyncDisposable
 {
@@ -30,6 +32,15 @@ public sealed class InProcessBroker : IAsyncDisposable
 
     /// <summary>The port it listens on (loopback only).</summary>
     public int Port => Services.GetRequiredService<BrokerServer>().LocalEndPoint!.Port;
+
+    /// <summary>The dashboard's port (loopback only); it also serves MQTT over WebSockets at <c>/mqtt</c>.</summary>
+    public int DashboardPort => Services.GetRequiredService<DashboardHost>().LocalEndPoint!.Port;
+
+    /// <summary>The dashboard's address, such as <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri DashboardAddress => new($"http://127.0.0.1:{DashboardPort}/");
+
+    /// <summary>Where MQTT over WebSockets is served: <c>ws://127.0.0.1:41234/mqtt</c>.</summary>
+    public Uri WebSocketAddress => new($"ws://127.0.0.1:{DashboardPort}{DashboardBanner.WebSocketPath}");
 
     /// <summary>The host's services, to reach the MQTTnet server or the subscription registry.</summary>
     public IServiceProvider Services => _host.Services;
@@ -59,6 +70,7 @@ public sealed class InProcessBroker : IAsyncDisposable
         Dictionary<string, string?> configuration = new()
         {
             ["Broker:Port"] = "0",
+            ["Broker:DashboardPort"] = "0",
             ["Broker:BindAddress"] = "127.0.0.1",
             ["Broker:DataDirectory"] = directory,
             ["Logging:LogLevel:Default"] = "Information",
@@ -82,6 +94,7 @@ public sealed class InProcessBroker : IAsyncDisposable
         }
 
         builder.AddBroker();
+        builder.AddDashboard();
         builder.Logging.ClearProviders();
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddProvider(logs);

@@ -17,8 +17,11 @@ public static class Mosquitto
     /// <summary>The subscribing client (package mosquitto-clients).</summary>
     public const string SubscribeProgram = "mosquitto_sub";
 
-    // Debian installs the broker in /usr/sbin, which is not on an ordinary user's PATH.
-    private static readonly string[] s_extraDirectories = ["/usr/sbin", "/usr/local/sbin"];
+    // Debian installs the broker in /usr/sbin, which is not on an ordinary user's PATH; Mosquitto's Windows installer
+    // puts the programs in a folder of their own under Program Files and does not add it to PATH.
+    private static readonly string[] s_extraDirectories = OperatingSystem.IsWindows()
+        ? [Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ProgramFiles), "mosquitto")]
+        : ["/usr/sbin", "/usr/local/sbin"];
 
     /// <summary>The full path of a Mosquitto program; skips (or, with CI=true, fails) the test when it is missing.</summary>
     public static string Require(string program)
@@ -36,7 +39,9 @@ public static class Mosquitto
         }
 
         string package = program == BrokerProgram ? "mosquitto" : "mosquitto-clients";
-        string reason = $"{program} not found: apt-get install {package}";
+        string reason = OperatingSystem.IsWindows()
+            ? $"{program} not found: install Mosquitto for Windows, or put its folder on PATH"
+            : $"{program} not found: apt-get install {package}";
         if (failInsteadOfSkip)
         {
             throw new InvalidOperationException($"{reason} (CI=true, so this test fails instead of skipping)");
@@ -52,7 +57,8 @@ public static class Mosquitto
         IEnumerable<string> directories = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Concat(s_extraDirectories);
-        return directories.Select(directory => Path.Combine(directory, program)).FirstOrDefault(File.Exists);
+        string file = OperatingSystem.IsWindows() ? program + ".exe" : program;
+        return directories.Select(directory => Path.Combine(directory, file)).FirstOrDefault(File.Exists);
     }
 
     /// <summary>Runs <c>mosquitto_pub</c> against a loopback port with the given extra arguments (its defaults otherwise).</summary>

@@ -26,9 +26,35 @@ public sealed class TestMqttClient : IAsyncDisposable
     public IMqttClient Client { get; }
 
     /// <summary>Connects and fails the test unless the broker accepts.</summary>
-    public static async Task<TestMqttClient> ConnectAsync(int port, string clientId, MqttProtocolVersion version = MqttProtocolVersion.V311, Action<MqttClientOptionsBuilder>? configure = null)
+    public static Task<TestMqttClient> ConnectAsync(int port, string clientId, MqttProtocolVersion version = MqttProtocolVersion.V311, Action<MqttClientOptionsBuilder>? configure = null)
     {
-        (TestMqttClient client, MqttClientConnectResult result) = await TryConnectAsync(port, clientId, version, configure).ConfigureAwait(false);
+        return AcceptedAsync(TryConnectAsync(port, clientId, version, configure), clientId);
+    }
+
+    /// <summary>Connects over MQTT over WebSockets to <paramref name="uri"/> and fails the test unless the broker accepts.</summary>
+    public static Task<TestMqttClient> ConnectOverWebSocketAsync(Uri uri, string clientId, MqttProtocolVersion version = MqttProtocolVersion.V311, Action<MqttClientOptionsBuilder>? configure = null)
+    {
+        return AcceptedAsync(TryConnectOverWebSocketAsync(uri, clientId, version, configure), clientId);
+    }
+
+    /// <summary>Connects over loopback TCP and returns the broker's answer, accepted or not.</summary>
+    public static Task<(TestMqttClient Client, MqttClientConnectResult Result)> TryConnectAsync(int port, string clientId, MqttProtocolVersion version = MqttProtocolVersion.V311, Action<MqttClientOptionsBuilder>? configure = null)
+    {
+        return TryConnectAsync(options => options.WithTcpServer("127.0.0.1", port), clientId, version, configure);
+    }
+
+    /// <summary>
+    /// Connects over MQTT over WebSockets to <paramref name="uri"/> (such as <c>ws://127.0.0.1:8080/mqtt</c>) and returns
+    /// the broker's answer. MQTTnet's options builder uses TCP whenever TCP options were given, so none are here.
+    /// </summary>
+    public static Task<(TestMqttClient Client, MqttClientConnectResult Result)> TryConnectOverWebSocketAsync(Uri uri, string clientId, MqttProtocolVersion version = MqttProtocolVersion.V311, Action<MqttClientOptionsBuilder>? configure = null)
+    {
+        return TryConnectAsync(options => options.WithWebSocketServer(webSocket => webSocket.WithUri(uri.ToString())), clientId, version, configure);
+    }
+
+    private static async Task<TestMqttClient> AcceptedAsync(Task<(TestMqttClient Client, MqttClientConnectResult Result)> connecting, string clientId)
+    {
+        (TestMqttClient client, MqttClientConnectResult result) = await connecting.ConfigureAwait(false);
         if (result.ResultCode != MqttClientConnectResultCode.Success)
         {
             await client.DisposeAsync().ConfigureAwait(false);
@@ -38,14 +64,13 @@ public sealed class TestMqttClient : IAsyncDisposable
         return client;
     }
 
-    /// <summary>Connects and returns the broker's answer, accepted or not.</summary>
-    public static async Task<(TestMqttClient Client, MqttClientConnectResult Result)> TryConnectAsync(int port, string clientId, MqttProtocolVersion version = MqttProtocolVersion.V311, Action<MqttClientOptionsBuilder>? configure = null)
+    private static async Task<(TestMqttClient Client, MqttClientConnectResult Result)> TryConnectAsync(Action<MqttClientOptionsBuilder> channel, string clientId, MqttProtocolVersion version, Action<MqttClientOptionsBuilder>? configure)
     {
         MqttClientOptionsBuilder options = new MqttClientOptionsBuilder()
-            .WithTcpServer("127.0.0.1", port)
             .WithClientId(clientId)
             .WithProtocolVersion(version)
             .WithTimeout(TestTimeouts.Short);
+        channel(options);
         configure?.Invoke(options);
         TestMqttClient client = new(new MqttClientFactory().CreateMqttClient());
         using CancellationTokenSource timeout = new(TestTimeouts.Short);

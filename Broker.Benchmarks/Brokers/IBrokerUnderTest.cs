@@ -12,6 +12,9 @@ internal interface IBrokerUnderTest
     /// <summary>The loopback port it listens on; valid between start and stop.</summary>
     int Port { get; }
 
+    /// <summary>From process start to the first page its web dashboard served; null for a broker without one.</summary>
+    TimeSpan? TimeToDashboard { get; }
+
     /// <summary>Starts a new process on a free port and returns the time from process start to the first accepted MQTT connection.</summary>
     Task<TimeSpan> StartAsync(CancellationToken cancellationToken);
 

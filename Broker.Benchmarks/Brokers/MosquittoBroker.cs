@@ -30,6 +30,9 @@ internal sealed class MosquittoBroker : IBrokerUnderTest
     public int Port { get; private set; }
 
     /// <inheritdoc />
+    public TimeSpan? TimeToDashboard => null;
+
+    /// <inheritdoc />
     public async Task<TimeSpan> StartAsync(CancellationToken cancellationToken)
     {
         Port = FreePort.Pick();

@@ -6,7 +6,8 @@ namespace Esp32Mqtt.Broker.Benchmarks.Brokers;
 /// <summary>
 /// Our broker as users run it (<c>dotnet Broker.dll</c>, its Release build), on loopback, a fresh data directory in
 /// a temporary folder for each start (it persists retained messages only, and the benchmark publishes none), the
-/// shared queue limit, and every log level off.
+/// shared queue limit, and every log level off. Its web dashboard is on (on a free port) as a learner's is, unless the
+/// run measures what the dashboard costs (<see cref="DashboardUse"/>).
 /// </summary>
 internal sealed class OurBroker : IBrokerUnderTest
 {
@@ -15,20 +16,39 @@ internal sealed class OurBroker : IBrokerUnderTest
 
     private readonly string _brokerDllPath;
     private readonly BrokerSettings _settings;
+    private readonly string _transport;
     private readonly IReadOnlyList<string> _loggingOff;
+    private readonly DashboardUse _dashboard;
     private BrokerProcess? _process;
     private DirectoryInfo? _dataDirectory;
+    private OpenPage? _page;
 
-    /// <summary>Runs the broker built at <paramref name="brokerDllPath"/> with <paramref name="settings"/>.</summary>
-    public OurBroker(string brokerDllPath, BrokerSettings settings)
+    /// <summary>
+    /// Runs the broker built at <paramref name="brokerDllPath"/> with <paramref name="settings"/> over
+    /// <paramref name="transport"/>, its dashboard used as <paramref name="dashboard"/> says.
+    /// </summary>
+    public OurBroker(string brokerDllPath, BrokerSettings settings, string transport, DashboardUse dashboard = DashboardUse.NoPage)
     {
         _brokerDllPath = brokerDllPath;
         _settings = settings;
+        _transport = transport;
+        _dashboard = dashboard;
         _loggingOff = LoggingOverrides.For(Path.GetDirectoryName(brokerDllPath)!);
     }
 
     /// <inheritdoc />
-    public string Name => BrokerNames.Ours;
+    public string Name => _dashboard switch
+    {
+        DashboardUse.Off => BrokerNames.OursWithoutDashboard,
+        DashboardUse.OnePage => BrokerNames.OursWithOnePage,
+        _ => BrokerNames.Ours,
+    };
+
+    /// <inheritdoc />
+    public TimeSpan? TimeToDashboard { get; private set; }
+
+    /// <summary>The dashboard's port; 0 while it is off.</summary>
+    public int DashboardPort { get; private set; }
 
     /// <inheritdoc />
     public int ProcessId => _process?.Id ?? throw new InvalidOperationException("Our broker is not running.");
@@ -39,12 +59,20 @@ internal sealed class OurBroker : IBrokerUnderTest
     /// <summary>The arguments after the DLL path, for the README and the result files.</summary>
     public IReadOnlyList<string> Arguments(int port, string dataDirectory)
     {
+        string[] dashboard = _dashboard == DashboardUse.Off
+            ? ["--dashboard", "false"]
+            : ["--dashboard-port", DashboardPort.ToString(CultureInfo.InvariantCulture)];
         return
         [
             "--port", port.ToString(CultureInfo.InvariantCulture),
+            .. dashboard,
             $"--Broker:BindAddress={BrokerSettings.ListenAddress}",
             $"--Broker:DataDirectory={dataDirectory}",
             string.Create(CultureInfo.InvariantCulture, $"--Broker:MaxPendingMessagesPerClient={_settings.QueueLimit}"),
+            $"--Broker:Transport={_transport}",
+
+            // No DNS-SD announcements from a benchmark: the load stays on this machine.
+            "--Broker:Advertise=false",
             .. _loggingOff,
         ];
     }
@@ -53,16 +81,32 @@ internal sealed class OurBroker : IBrokerUnderTest
     public async Task<TimeSpan> StartAsync(CancellationToken cancellationToken)
     {
         Port = FreePort.Pick();
+        DashboardPort = _dashboard == DashboardUse.Off ? 0 : FreePort.Pick();
+        TimeToDashboard = null;
         _dataDirectory = Directory.CreateTempSubdirectory(TemporaryPrefix);
         string[] arguments = [_brokerDllPath, .. Arguments(Port, _dataDirectory.FullName)];
         long start = Stopwatch.GetTimestamp();
         _process = BrokerProcess.Start(DotNetHost, arguments, _dataDirectory.FullName);
-        return await ReadinessProbe.WaitAsync(Name, Port, _process, start, cancellationToken).ConfigureAwait(false);
+        Task<TimeSpan>? dashboardReady = _dashboard == DashboardUse.Off ? null : DashboardProbe.WaitAsync(DashboardPort, _process, start, cancellationToken);
+        TimeSpan ready = await ReadinessProbe.WaitAsync(Name, Port, _process, start, cancellationToken).ConfigureAwait(false);
+        if (dashboardReady is not null)
+        {
+            TimeToDashboard = await dashboardReady.ConfigureAwait(false);
+        }
+
+        if (_dashboard == DashboardUse.OnePage)
+        {
+            _page = OpenPage.Open(DashboardPort);
+        }
+
+        return ready;
     }
 
     /// <inheritdoc />
     public void Stop()
     {
+        _page?.Dispose();
+        _page = null;
         _process?.Stop();
         _process = null;
         _dataDirectory?.Delete(recursive: true);

@@ -29,6 +29,9 @@ internal sealed record BenchmarkOptions
     /// <summary>The mosquitto program; null means look on PATH and in /usr/sbin.</summary>
     public string? MosquittoPath { get; init; }
 
+    /// <summary>Our broker's transport (Broker:Transport): fast or mqttnet.</summary>
+    public string Transport { get; init; } = OptionNames.FastTransport;
+
     /// <summary>Per-client queue limit for both brokers.</summary>
     public int QueueLimit { get; init; } = BrokerSettings.DefaultQueueLimit;
 

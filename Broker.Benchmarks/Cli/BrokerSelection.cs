@@ -11,4 +11,7 @@ internal enum BrokerSelection
 
     /// <summary>Both, alternating (--vs-mosquitto).</summary>
     Both,
+
+    /// <summary>Our broker three ways, alternating: dashboard off, on with no page, on with one page open (--dashboard).</summary>
+    DashboardCost,
 }

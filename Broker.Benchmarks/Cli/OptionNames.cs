@@ -6,6 +6,9 @@ internal static class OptionNames
     /// <summary>Measure both brokers.</summary>
     public const string VersusMosquitto = "--vs-mosquitto";
 
+    /// <summary>Measure what our broker's dashboard costs.</summary>
+    public const string Dashboard = "--dashboard";
+
     /// <summary>Measure one broker.</summary>
     public const string Broker = "--broker";
 
@@ -26,6 +29,15 @@ internal static class OptionNames
 
     /// <summary>The mosquitto program.</summary>
     public const string Mosquitto = "--mosquitto";
+
+    /// <summary>Our broker's transport.</summary>
+    public const string TransportOption = "--transport";
+
+    /// <summary>The default transport, our broker's own.</summary>
+    public const string FastTransport = "fast";
+
+    /// <summary>MQTTnet's own channel adapter, the fallback transport.</summary>
+    public const string MqttNetTransport = "mqttnet";
 
     /// <summary>Per-client queue limit for both brokers.</summary>
     public const string QueueLimit = "--queue-limit";

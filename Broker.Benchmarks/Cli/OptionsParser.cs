@@ -37,6 +37,9 @@ internal static class OptionsParser
                 case OptionNames.VersusMosquitto:
                     options = options with { Brokers = BrokerSelection.Both };
                     break;
+                case OptionNames.Dashboard:
+                    options = options with { Brokers = BrokerSelection.DashboardCost };
+                    break;
                 case OptionNames.Broker:
                     options = ParseBroker(Value(), options, ref problem);
                     break;
@@ -58,6 +61,15 @@ internal static class OptionsParser
                     break;
                 case OptionNames.Mosquitto:
                     options = options with { MosquittoPath = Value() };
+                    break;
+                case OptionNames.TransportOption:
+                    string transport = Value() ?? string.Empty;
+                    options = options with { Transport = transport };
+                    if (transport is not (OptionNames.FastTransport or OptionNames.MqttNetTransport))
+                    {
+                        problem = $"{OptionNames.TransportOption} takes '{OptionNames.FastTransport}' or '{OptionNames.MqttNetTransport}', not '{transport}'";
+                    }
+
                     break;
                 case OptionNames.QueueLimit:
                     options = options with { QueueLimit = ParseNumber(argument, Value(), LargestQueueLimit, ref problem) };

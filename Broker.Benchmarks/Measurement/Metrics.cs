@@ -18,6 +18,9 @@ internal static class Metrics
     /// <summary>Messages received over messages that should have been received, over the whole run including warm-up.</summary>
     public static readonly Metric Delivered = new("delivered_percent", "delivered", "% of sent", Better.Higher, 2);
 
+    /// <summary>Complete exchanges per second of one client in lock step (publish, delivery, both acknowledgements).</summary>
+    public static readonly Metric RoundTripRate = new("round_trips_per_second", "round trips", "/s", Better.Higher, 0);
+
     /// <summary>Median publish-to-receive latency.</summary>
     public static readonly Metric LatencyMedian = new("latency_p50_us", "latency p50", "µs", Better.Lower, 0);
 
@@ -48,13 +51,16 @@ internal static class Metrics
     /// <summary>Process start to the first accepted MQTT connection.</summary>
     public static readonly Metric StartupTime = new("startup_ms", "process start → CONNACK", "ms", Better.Lower, 0);
 
+    /// <summary>Process start to the first page the web dashboard served (GET / answered 200).</summary>
+    public static readonly Metric DashboardStartupTime = new("dashboard_startup_ms", "process start → dashboard HTTP 200", "ms", Better.Lower, 0);
+
     /// <summary>PSS right after start-up.</summary>
     public static readonly Metric MemoryAtStart = new("pss_at_start_mb", "memory after start (PSS)", "MiB", Better.Lower, 1);
 
     /// <summary>All of them, in table order.</summary>
     public static IReadOnlyList<Metric> All { get; } =
     [
-        CpuPerMessage, DeliveredRate, BrokerCpu, GeneratorCpu, Delivered, LatencyMedian, Latency99, Latency999, SenderLag99,
-        PssPerConnection, RssPerConnection, PssPerConnectionAfterIdle, IdleCpu, ConnectionsAlive, StartupTime, MemoryAtStart,
+        CpuPerMessage, DeliveredRate, RoundTripRate, BrokerCpu, GeneratorCpu, Delivered, LatencyMedian, Latency99, Latency999, SenderLag99,
+        PssPerConnection, RssPerConnection, PssPerConnectionAfterIdle, IdleCpu, ConnectionsAlive, StartupTime, DashboardStartupTime, MemoryAtStart,
     ];
 }

@@ -27,11 +27,21 @@ internal static class BrokerSetup
             }
 
             mqttNetVersion = OurBrokerBuild.MqttNetVersionNextTo(brokerDll);
-            brokers.Add(new OurBroker(brokerDll, settings));
-            log.WriteLine($"our broker: dotnet {brokerDll} (revision {revision})");
+            if (options.Brokers == BrokerSelection.DashboardCost)
+            {
+                brokers.Add(new OurBroker(brokerDll, settings, options.Transport, DashboardUse.Off));
+                brokers.Add(new OurBroker(brokerDll, settings, options.Transport, DashboardUse.NoPage));
+                brokers.Add(new OurBroker(brokerDll, settings, options.Transport, DashboardUse.OnePage));
+            }
+            else
+            {
+                brokers.Add(new OurBroker(brokerDll, settings, options.Transport));
+            }
+
+            log.WriteLine($"our broker: dotnet {brokerDll} (revision {revision}, transport {options.Transport})");
         }
 
-        if (options.Brokers != BrokerSelection.Ours)
+        if (options.Brokers is BrokerSelection.Mosquitto or BrokerSelection.Both)
         {
             string mosquitto = options.MosquittoPath ?? MosquittoExecutable.Find()
                 ?? throw new FileNotFoundException("mosquitto not found on PATH or in /usr/sbin: apt-get install mosquitto, or pass --mosquitto PATH.");

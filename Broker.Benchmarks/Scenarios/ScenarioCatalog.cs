@@ -12,6 +12,7 @@ internal static class ScenarioCatalog
         new FanOutScenario(),
         new FanInScenario(),
         new QosOneScenario(),
+        new NagleLockStepScenario(),
         new BurstScenario(),
         new LatencyScenario(LatencyScenario.ClickingRate),
         new LatencyScenario(LatencyScenario.BusyRate),
@@ -19,6 +20,9 @@ internal static class ScenarioCatalog
         new StartupScenario(),
         new DeviceRoundTripScenario(),
     ];
+
+    /// <summary>What a --dashboard run measures unless --scenario says otherwise: a busy classroom's rate, and start-up.</summary>
+    public static IReadOnlyList<IScenario> DashboardCost { get; } = [.. All.Where(scenario => scenario.Name is "latency-5000" or "startup")];
 
     /// <summary>The scenario called <paramref name="name"/>, or null.</summary>
     public static IScenario? Find(string name)

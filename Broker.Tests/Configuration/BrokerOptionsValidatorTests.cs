@@ -21,7 +21,24 @@ public sealed class BrokerOptionsValidatorTests
         { o => o.Users.Add(new BrokerUser { UserName = "esp32", PasswordHash = "secret" }), "Broker:Users:0:PasswordHash of user 'esp32' is not valid: it is not a hash made by 'hash-password'" },
         { o => o.Users.AddRange([new BrokerUser { UserName = "esp32", PasswordHash = s_validHash }, new BrokerUser { UserName = "esp32", PasswordHash = s_validHash }]), "Broker:Users:1:UserName is 'esp32', which is listed twice" },
         { o => o.AllowAnonymous = false, "Broker:AllowAnonymous is false but Broker:Users is empty, so no client could connect" },
+        { o => o.DashboardPort = 70_000, "Broker:DashboardPort is 70000; allowed: 0 to 65535 (0 picks any free port)" },
+        { o => o.DashboardPort = BrokerOptions.StandardMqttPort, "Broker:DashboardPort is 1883, the same as Broker:Port; allowed: another port, such as 8080, or Broker:DashboardEnabled false" },
     };
+
+    [Theory]
+    [InlineData(0, 0, true)]
+    [InlineData(1883, 1883, false)]
+    public void Lets_the_dashboard_port_be_any_port_but_the_mqtt_one_when_not_switched_off(int port, int dashboardPort, bool dashboardEnabled)
+    {
+        // Arrange
+        BrokerOptions options = new() { Port = port, DashboardPort = dashboardPort, DashboardEnabled = dashboardEnabled };
+
+        // Act
+        ValidateOptionsResult result = new BrokerOptionsValidator().Validate(null, options);
+
+        // Assert
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
 
     [Fact]
     public void Accepts_the_defaults()

@@ -23,6 +23,19 @@ public sealed class CommandLineSwitchesTests
     }
 
     [Fact]
+    public void Sets_the_dashboard_port_and_switches_the_dashboard_off_with_short_switches()
+    {
+        // Arrange
+        IConfiguration configuration = new ConfigurationBuilder().AddCommandLine(["--dashboard-port", "8081", "--dashboard", "false"], CommandLineSwitches.Mappings).Build();
+
+        // Act
+        BrokerOptions options = configuration.GetSection(BrokerOptions.SectionName).Get<BrokerOptions>()!;
+
+        // Assert
+        Assert.Equal((8081, false), (options.DashboardPort, options.DashboardEnabled));
+    }
+
+    [Fact]
     public void Sets_the_data_directory_from_the_standard_switch()
     {
         // Arrange

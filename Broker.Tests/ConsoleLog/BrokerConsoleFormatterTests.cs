@@ -1,4 +1,5 @@
 using Esp32Mqtt.Broker.ConsoleLog;
+using Esp32Mqtt.Terminal;
 using Esp32Mqtt.TestSupport;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -40,6 +41,24 @@ public sealed class BrokerConsoleFormatterTests
 
         // Assert
         Assert.Equal("12:00:00 error: could not save (IOException: disk full)" + Environment.NewLine, writer.ToString());
+    }
+
+    [Theory]
+    [InlineData(true, "12:00:00 'led' ← console: \"on\" (QoS 0) → 1 client: esp32-a1")]
+    [InlineData(false, "12:00:00 'led' <- console: \"on\" (QoS 0) -> 1 client: esp32-a1")]
+    public void Writes_the_routing_arrows_as_the_console_can_show_them(bool unicode, string expected)
+    {
+        // Arrange: a console window switched to UTF-8, or output redirected to a file in a legacy code page.
+        BrokerConsoleFormatter formatter = new(new ManualTimeProvider());
+        using StringWriter console = new();
+        ConsoleCapabilities capabilities = ConsoleCapabilities.Decide(outputRedirected: !unicode, unicode ? 65001 : 850, noColor: null, term: null);
+        TextWriter writer = ConsoleSetup.WriterFor(capabilities, console);
+
+        // Act
+        formatter.Write(Entry(LogLevel.Information, "'led' ← console: \"on\" (QoS 0) → 1 client: esp32-a1", exception: null), null, writer);
+
+        // Assert
+        Assert.Equal(expected + Environment.NewLine, console.ToString());
     }
 
     private static LogEntry<string> Entry(LogLevel level, string message, Exception? exception)

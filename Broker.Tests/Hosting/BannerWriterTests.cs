@@ -95,6 +95,44 @@ public sealed class BannerWriterTests
         Assert.Contains("Retained messages are stored in retained.json (2 kept from the last run)", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Says_once_on_windows_that_the_firewall_must_allow_the_broker_on_private_networks()
+    {
+        // Arrange
+        const string Program = @"C:\Users\me\esp32mqtt\Broker\bin\Debug\net10.0\Broker.exe";
+        BannerFacts facts = new(new IPEndPoint(IPAddress.IPv6Any, 1883), [s_wifi], AnonymousAllowed: true, UserCount: 0, "retained.json", 0, "5.2.0", FirewallProgram: Program);
+        using StringWriter writer = new();
+
+        // Act
+        BannerWriter.Write(writer, facts);
+
+        // Assert
+        string[] lines = writer.ToString().Split(Environment.NewLine);
+        string reminder = Assert.Single(lines, line => line.Contains("Firewall", StringComparison.Ordinal));
+        Assert.Equal(
+            $"Windows Defender Firewall must allow {Program} on private networks, or boards cannot connect: choose Allow when Windows asks (README.md, Troubleshooting, shows how to check).",
+            reminder);
+        Assert.Equal(5, Array.IndexOf(lines, reminder));
+    }
+
+    [Theory]
+    [InlineData("0.0.0.0", null, false)]
+    [InlineData("127.0.0.1", @"C:\Broker.exe", false)]
+    [InlineData("0.0.0.0", @"C:\Broker.exe", true)]
+    [InlineData("192.168.1.23", @"C:\Broker.exe", true)]
+    public void Names_the_firewall_only_on_windows_and_only_when_boards_could_connect(string bindAddress, string? firewallProgram, bool named)
+    {
+        // Arrange
+        BannerFacts facts = new(new IPEndPoint(IPAddress.Parse(bindAddress), 1883), [s_wifi], AnonymousAllowed: true, UserCount: 0, "retained.json", 0, "5.2.0", FirewallProgram: firewallProgram);
+        using StringWriter writer = new();
+
+        // Act
+        BannerWriter.Write(writer, facts);
+
+        // Assert
+        Assert.Equal(named, writer.ToString().Contains("Windows Defender Firewall", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("192.168.1.23", true)]
     [InlineData("10.0.0.5", true)]

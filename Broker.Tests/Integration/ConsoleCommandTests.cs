@@ -78,8 +78,9 @@ public sealed class ConsoleCommandTests
         await esp32.WaitForMessageAsync();
         await phone.WaitForMessageAsync();
 
-        // Act
-        broker.Input.Type("clients");
+        // Act: MQTTnet counts a message as received once its write has completed (MqttConnectedClient.SendPacketAsync,
+        // 5.2.0), which can be a moment after the phone has read it, so 'clients' is asked again until it has caught up.
+        await Eventually.UntilAsync(() => ListsClientAsync(broker, "phone", "1 message sent to the broker, 1 received"), TestTimeouts.Short, "the phone's delivery counted");
         broker.Input.Type("subs");
         broker.Input.Type("help");
 
@@ -87,7 +88,6 @@ public sealed class ConsoleCommandTests
         await broker.Output.WaitForAsync("2 connected:");
         await broker.Output.WaitForAsync("  esp32-a1  from 127.0.0.1:");
         await broker.Output.WaitForAsync("0 messages sent to the broker, 1 received");
-        await broker.Output.WaitForAsync("1 message sent to the broker, 1 received");
         await broker.Output.WaitForAsync("'led' → esp32-a1 (QoS 1), phone (QoS 0)");
         await broker.Output.WaitForAsync("list the retained messages");
     }
@@ -109,5 +109,23 @@ public sealed class ConsoleCommandTests
 
         // Assert
         Assert.Equal("on", (await esp32.WaitForMessageAsync()).Payload);
+    }
+
+    /// <summary>Types 'clients' and reads the line it prints for <paramref name="clientId"/>: whether it ends with <paramref name="counts"/>.</summary>
+    private static async Task<bool> ListsClientAsync(InProcessBroker broker, string clientId, string counts)
+    {
+        int before = broker.Output.Text.Length;
+        broker.Input.Type("clients");
+        string prefix = $"  {clientId}  from ";
+        string? line = null;
+        await Eventually.UntilAsync(
+            () =>
+            {
+                line = broker.Output.Text[before..].Split('\n').FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal) && l.TrimEnd().EndsWith(" received", StringComparison.Ordinal));
+                return line is not null;
+            },
+            TestTimeouts.Short,
+            $"the 'clients' line of {clientId}");
+        return line!.TrimEnd().EndsWith(counts, StringComparison.Ordinal);
     }
 }

@@ -15,7 +15,7 @@ public sealed class HashPasswordCommandTests
 
         // Assert
         Assert.True(result.ExitCode == 0, result.ToString());
-        string hash = Assert.Single(result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        string hash = Assert.Single(result.StandardOutput.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith($"pbkdf2-sha256${PasswordHasher.DefaultIterations}$", hash, StringComparison.Ordinal);
         Assert.Contains("\"UserName\": \"esp32\"", result.StandardError, StringComparison.Ordinal);
 

@@ -9,6 +9,7 @@ namespace Esp32Mqtt.Broker.Tests.Integration;
 public sealed class RetainedPersistenceTests
 {
     private const string StateTopic = "esp32/esp32-a1/state";
+    private const string StatusTopic = "esp32/esp32-a1/status";
 
     [Theory]
     [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
@@ -30,6 +31,32 @@ public sealed class RetainedPersistenceTests
         // Assert
         Assert.Equal(new ReceivedMessage(StateTopic, "ON", true), await phone.WaitForMessageAsync());
         await second.Output.WaitForAsync($"Retained messages are stored in {Path.Combine(data.FullPath, RetainedMessageStore.FileName)} (1 kept from the last run)");
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Publishes_the_will_of_a_client_still_connected_when_the_broker_stops_as_mosquitto_does(TransportKind transport)
+    {
+        // Arrange: a board online, with its retained will, when the broker is stopped (Ctrl-C).
+        using TemporaryDirectory data = new();
+        await using (InProcessBroker first = await InProcessBroker.StartAsync(dataDirectory: data.FullPath, transport: transport))
+        {
+            TestMqttClient board = await TestMqttClient.ConnectAsync(
+                first.Port,
+                "esp32-a1",
+                configure: options => options.WithWillTopic(StatusTopic).WithWillPayload("offline").WithWillRetain().WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce));
+            await board.PublishAsync(StatusTopic, "online", MqttQualityOfServiceLevel.AtLeastOnce, retain: true);
+
+            // Act: the broker closes the board's connection without a DISCONNECT from the board.
+            await first.StopAsync();
+            board.Client.Dispose();
+        }
+
+        // Assert: after the restart the board is shown offline until it reconnects, which is true while it is away.
+        await using InProcessBroker second = await InProcessBroker.StartAsync(dataDirectory: data.FullPath, transport: transport);
+        await using TestMqttClient phone = await TestMqttClient.ConnectAsync(second.Port, "phone");
+        await phone.SubscribeAsync(StatusTopic);
+        Assert.Equal(new ReceivedMessage(StatusTopic, "offline", true), await phone.WaitForMessageAsync());
     }
 
     [Theory]

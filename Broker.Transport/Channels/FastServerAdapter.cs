@@ -70,6 +70,12 @@ internal sealed class FastServerAdapter : IMqttServerAdapter
         _listener.StopAccepting();
     }
 
+    /// <summary>Completes once accepting has stopped and every connection has ended.</summary>
+    public Task WhenAllEndedAsync()
+    {
+        return _listener.WhenAllEndedAsync();
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

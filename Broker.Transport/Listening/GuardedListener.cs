@@ -18,6 +18,7 @@ internal sealed class GuardedListener : IDisposable
     private readonly Func<PacketGuardStream, IPEndPoint, CancellationToken, Task> _serve;
     private readonly ConcurrentDictionary<PacketGuardStream, byte> _openConnections = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource _allEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Socket? _listener;
 
     /// <summary>
@@ -51,6 +52,16 @@ internal sealed class GuardedListener : IDisposable
         }
 
         _listener?.Dispose();
+    }
+
+    /// <summary>
+    /// Completes once accepting has stopped and MQTTnet has finished with every connection: each client's end has been
+    /// handled, its will dispatched (MqttConnectedClient.RunAsync).
+    /// </summary>
+    public Task WhenAllEndedAsync()
+    {
+        EndedIfNoneOpen();
+        return _allEnded.Task;
     }
 
     /// <summary>Stops accepting and closes every open connection.</summary>
@@ -114,6 +125,15 @@ internal sealed class GuardedListener : IDisposable
             _openConnections.TryRemove(guard, out _);
             await guard.DisposeAsync().ConfigureAwait(false);
             _problems.Ended(remote, guard, stopping.IsCancellationRequested);
+            EndedIfNoneOpen();
+        }
+    }
+
+    private void EndedIfNoneOpen()
+    {
+        if (_stopping.IsCancellationRequested && _openConnections.IsEmpty)
+        {
+            _allEnded.TrySetResult();
         }
     }
 }

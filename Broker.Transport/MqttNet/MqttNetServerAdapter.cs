@@ -69,6 +69,12 @@ internal sealed class MqttNetServerAdapter : IMqttServerAdapter
         _listener.StopAccepting();
     }
 
+    /// <summary>Completes once accepting has stopped and every connection has ended.</summary>
+    public Task WhenAllEndedAsync()
+    {
+        return _listener.WhenAllEndedAsync();
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

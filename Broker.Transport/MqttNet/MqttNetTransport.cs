@@ -56,6 +56,12 @@ internal sealed class MqttNetTransport : IBrokerTransport
     }
 
     /// <inheritdoc />
+    public Task WhenAllConnectionsEndedAsync()
+    {
+        return _listener.WhenAllEndedAsync();
+    }
+
+    /// <inheritdoc />
     public MqttConnectPacket? FindConnectPacket(EndPoint? remote)
     {
         return _connectPackets.Find(remote);

@@ -17,6 +17,9 @@ public sealed class BrokerOptions
     /// <summary>The largest remaining length an MQTT packet can declare (OASIS MQTT 3.1.1, section 2.2.3).</summary>
     public const int LargestMqttPacketBytes = 268_435_455;
 
+    /// <summary>The dashboard's port when none is configured: the usual port of a second, local web server.</summary>
+    public const int DefaultDashboardPort = 8080;
+
     /// <summary>Room allowed on top of <see cref="MaxPayloadBytes"/> for the topic, packet id and MQTT 5 properties of a PUBLISH.</summary>
     public const int PacketHeaderAllowanceBytes = 65_536;
 
@@ -68,6 +71,15 @@ public sealed class BrokerOptions
 
     /// <summary>Seconds a new TCP connection may take to send its MQTT CONNECT packet before it is closed.</summary>
     public int ConnectTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// TCP port of the web dashboard and of MQTT over WebSockets (path <c>/mqtt</c>), on <see cref="BindAddress"/>; 0 picks
+    /// any free port (the banner prints the real one).
+    /// </summary>
+    public int DashboardPort { get; set; } = DefaultDashboardPort;
+
+    /// <summary>Whether the dashboard and MQTT over WebSockets are served; false leaves <see cref="DashboardPort"/> closed.</summary>
+    public bool DashboardEnabled { get; set; } = true;
 
     /// <summary>Whether clients that send no user name are accepted, resolving the unset default.</summary>
     public bool AnonymousClientsAllowed => AllowAnonymous ?? Users.Count == 0;

@@ -29,6 +29,7 @@ public sealed class BrokerOptionsValidator : IValidateOptions<BrokerOptions>
         CheckRange(failures, nameof(BrokerOptions.MaxPendingMessagesPerClient), options.MaxPendingMessagesPerClient, 1, MostPendingMessages, "messages");
         CheckRange(failures, nameof(BrokerOptions.ConnectTimeoutSeconds), options.ConnectTimeoutSeconds, 1, LongestConnectTimeoutSeconds, "seconds");
         CheckRange(failures, nameof(BrokerOptions.PersistentSessionExpiryHours), options.PersistentSessionExpiryHours, 1, LongestSessionExpiryHours, "hours; 168 is a week");
+        CheckDashboardPort(failures, options);
         CheckDataDirectory(failures, options.DataDirectory);
         CheckUsers(failures, options);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
@@ -56,6 +57,18 @@ public sealed class BrokerOptionsValidator : IValidateOptions<BrokerOptions>
             failures.Add(
                 $"{Key(nameof(BrokerOptions.BindAddress))} is '{bindAddress}'; allowed: '{BrokerOptions.AllInterfaces}' "
                 + "(every interface) or one IP address of this computer, such as 127.0.0.1 or 192.168.1.20");
+        }
+    }
+
+    private static void CheckDashboardPort(List<string> failures, BrokerOptions options)
+    {
+        CheckRange(failures, nameof(BrokerOptions.DashboardPort), options.DashboardPort, 0, HighestPort, "0 picks any free port");
+        if (options.DashboardEnabled && options.DashboardPort != 0 && options.DashboardPort == options.Port)
+        {
+            failures.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{Key(nameof(BrokerOptions.DashboardPort))} is {options.DashboardPort}, the same as {Key(nameof(BrokerOptions.Port))}; "
+                + $"allowed: another port, such as {BrokerOptions.DefaultDashboardPort}, or {Key(nameof(BrokerOptions.DashboardEnabled))} false"));
         }
     }
 

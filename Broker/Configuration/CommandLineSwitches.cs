@@ -9,5 +9,7 @@ public static class CommandLineSwitches
         ["--port"] = $"{BrokerOptions.SectionName}:{nameof(BrokerOptions.Port)}",
         ["--bind"] = $"{BrokerOptions.SectionName}:{nameof(BrokerOptions.BindAddress)}",
         ["--data"] = $"{BrokerOptions.SectionName}:{nameof(BrokerOptions.DataDirectory)}",
+        ["--dashboard-port"] = $"{BrokerOptions.SectionName}:{nameof(BrokerOptions.DashboardPort)}",
+        ["--dashboard"] = $"{BrokerOptions.SectionName}:{nameof(BrokerOptions.DashboardEnabled)}",
     };
 }

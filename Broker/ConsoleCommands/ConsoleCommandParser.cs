@@ -1,3 +1,4 @@
+using Esp32Mqtt.Broker.Subscriptions;
 using MQTTnet.Protocol;
 
 namespace Esp32Mqtt.Broker.ConsoleCommands;
@@ -117,13 +118,7 @@ public static class ConsoleCommandParser
             return $"options go after the payload, such as: pub led on {RetainOption}";
         }
 
-        // OASIS MQTT 3.1.1, section 4.7.1: wildcards are for subscriptions only.
-        if (topic.IndexOfAny(['+', '#']) >= 0)
-        {
-            return $"the topic '{topic}' contains a wildcard (+ or #); wildcards are only for subscribing";
-        }
-
-        return null;
+        return TopicNameRules.FindProblem(topic);
     }
 
     private static List<Range> SplitWords(string text)

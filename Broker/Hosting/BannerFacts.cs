@@ -13,6 +13,8 @@ namespace Esp32Mqtt.Broker.Hosting;
 /// <param name="MqttNetVersion">The MQTTnet version serving clients.</param>
 /// <param name="Transport">Which transport serves the TCP clients.</param>
 /// <param name="AdvertisedName">The DNS-SD instance name boards find the broker by, or null when it is not advertised.</param>
+/// <param name="FirewallProgram">On Windows, the program its firewall must let in (this process's executable); otherwise null.</param>
+/// <param name="MoreLines">Lines other parts of the broker add (<see cref="IBannerSection"/>), shown before the console hint.</param>
 public sealed record BannerFacts(
     IPEndPoint LocalEndPoint,
     IReadOnlyList<LanAddress> LanAddresses,
@@ -22,4 +24,6 @@ public sealed record BannerFacts(
     int RetainedMessageCount,
     string MqttNetVersion,
     TransportKind Transport = TransportKind.Fast,
-    string? AdvertisedName = null);
+    string? AdvertisedName = null,
+    string? FirewallProgram = null,
+    IReadOnlyList<string>? MoreLines = null);

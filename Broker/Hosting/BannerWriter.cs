@@ -10,6 +10,9 @@ public static class BannerWriter
     /// <summary>The start of the line that carries the real port; tests read the port from it.</summary>
     public const string PortLinePrefix = "Listening on port ";
 
+    /// <summary>The start of the banner's last line; tests wait for it to read the whole banner.</summary>
+    public const string LastLinePrefix = "Type 'help'";
+
     /// <summary>Writes the banner.</summary>
     public static void Write(TextWriter writer, BannerFacts facts)
     {
@@ -21,6 +24,7 @@ public static class BannerWriter
 
         writer.WriteLine(PortLinePrefix + facts.LocalEndPoint.Port.ToString(CultureInfo.InvariantCulture) + Where(facts.LocalEndPoint.Address));
         WriteAddresses(writer, facts);
+        WriteFirewallReminder(writer, facts);
         writer.WriteLine("Anonymous clients: " + DescribeAccess(facts.AnonymousAllowed, facts.UserCount));
         string loaded = facts.RetainedMessageCount switch
         {
@@ -29,7 +33,12 @@ public static class BannerWriter
             _ => string.Create(CultureInfo.InvariantCulture, $" ({facts.RetainedMessageCount} kept from the last run)"),
         };
         writer.WriteLine("Retained messages are stored in " + facts.RetainedStorePath + loaded);
-        writer.WriteLine("Type 'help' for console commands, or a topic and a payload to publish (led on). Ctrl-C stops the broker.");
+        foreach (string line in facts.MoreLines ?? [])
+        {
+            writer.WriteLine(line);
+        }
+
+        writer.WriteLine(LastLinePrefix + " for console commands, or a topic and a payload to publish (led on). Ctrl-C stops the broker.");
         writer.Flush();
     }
 
@@ -70,6 +79,18 @@ public static class BannerWriter
         {
             writer.WriteLine($"  {address.Address,-15}  ({address.InterfaceName})");
         }
+    }
+
+    private static void WriteFirewallReminder(TextWriter writer, BannerFacts facts)
+    {
+        // Windows Defender Firewall asks once, when a program first listens, whether to let it in; cancelled, the program
+        // stays blocked without another question, and a board's connection attempts time out without a word on either side.
+        if (facts.FirewallProgram is null || IPAddress.IsLoopback(facts.LocalEndPoint.Address))
+        {
+            return;
+        }
+
+        writer.WriteLine($"Windows Defender Firewall must allow {facts.FirewallProgram} on private networks, or boards cannot connect: choose Allow when Windows asks (README.md, Troubleshooting, shows how to check).");
     }
 
     private static string DescribeAccess(bool anonymousAllowed, int userCount)

@@ -20,10 +20,13 @@ namespace Esp32Mqtt.Broker.Hosting;
 
 /// <summary>
 /// Owns the MQTTnet server: makes it with the broker's options and the configured transport, hooks the broker's parts
-/// onto its events, starts it, prints the banner, and stops it cleanly.
+/// onto its events, starts it, prints the banner once every hosted service has started, and stops it cleanly.
 /// </summary>
-public sealed partial class BrokerServer : IHostedService, IDisposable
+public sealed partial class BrokerServer : IHostedLifecycleService, IDisposable
 {
+    /// <summary>How long stopping waits for the connections to end before it writes the retained messages anyway.</summary>
+    private static readonly TimeSpan s_connectionsEndLimit = TimeSpan.FromSeconds(5);
+
     private readonly BrokerOptions _options;
     private readonly IBrokerTransport _transport;
     private readonly ConnectionValidator _validator;
@@ -35,6 +38,7 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
     private readonly RetainedMessageStore _store;
     private readonly RetainedStoreWriter _storeWriter;
     private readonly BrokerConsole _console;
+    private readonly IReadOnlyList<IBannerSection> _bannerSections;
     private readonly ILogger _logger;
 
     /// <summary>Creates the (not yet started) MQTTnet server with the broker's options and listeners.</summary>
@@ -52,6 +56,7 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
         RetainedMessageStore store,
         RetainedStoreWriter storeWriter,
         BrokerConsole console,
+        IEnumerable<IBannerSection> bannerSections,
         ILoggerFactory loggerFactory)
     {
         _options = options.Value;
@@ -65,6 +70,7 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
         _store = store;
         _storeWriter = storeWriter;
         _console = console;
+        _bannerSections = [.. bannerSections];
         _logger = loggerFactory.CreateLogger(LogCategories.Broker);
         // Persistent sessions: MQTT 3.1.1 clients with clean session off and MQTT 5 clients with a session expiry
         // interval keep their subscriptions and queued QoS 1 and 2 messages while away (SessionExpiry ends them).
@@ -103,26 +109,66 @@ public sealed partial class BrokerServer : IHostedService, IDisposable
         _sessionExpiry.Attach(Server);
 
         await Server.StartAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Prints the banner once every hosted service has started: the listeners started after this one (the dashboard) know
+    /// their real ports only then, and a listener that fails to start stops the broker before any banner is shown.
+    /// </summary>
+    public async Task StartedAsync(CancellationToken cancellationToken)
+    {
         IList<MQTTnet.MqttApplicationMessage> retained = await Server.GetRetainedMessagesAsync().ConfigureAwait(false);
+        IReadOnlyList<LanAddress> lanAddresses = LanAddressFinder.Find();
         BannerWriter.Write(_console.Output, new BannerFacts(
             LocalEndPoint!,
-            LanAddressFinder.Find(),
+            lanAddresses,
             _options.AnonymousClientsAllowed,
             _options.Users.Count,
             _store.FilePath,
             retained.Count,
             typeof(MqttServer).Assembly.GetName().Version?.ToString(3) ?? "5",
             _options.Transport,
-            ServiceAdvertisement.For(_options, LocalEndPoint!, Environment.MachineName, MdnsResponder.BrokerVersion)?.Name));
+            ServiceAdvertisement.For(_options, LocalEndPoint!, Environment.MachineName, MdnsResponder.BrokerVersion)?.Name,
+            OperatingSystem.IsWindows() ? Environment.ProcessPath : null,
+            [.. _bannerSections.SelectMany(section => section.Lines(lanAddresses))]));
+    }
+
+    /// <inheritdoc />
+    public Task StartingAsync(CancellationToken cancellationToken)
+    {
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task StoppedAsync(CancellationToken cancellationToken)
+    {
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         // Stop taking new connections first, then disconnect every client (MQTT 5 clients get "server shutting down"),
-        // then wait for the retained messages written behind (QoS 0 ones, and the wills the disconnects published).
+        // wait until MQTTnet has finished with each (it dispatches a lost client's will as its connection ends, after
+        // StopAsync has returned: MqttConnectedClient.RunAsync), then for the retained messages written behind (QoS 0
+        // ones, and those wills).
         _transport.StopAccepting();
         await Server.StopAsync(new MqttServerStopOptions()).ConfigureAwait(false);
+        try
+        {
+            await _transport.WhenAllConnectionsEndedAsync().WaitAsync(s_connectionsEndLimit, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is TimeoutException or OperationCanceledException)
+        {
+            // A connection stuck closing does not keep what the others left from being written.
+        }
+
         await _storeWriter.FlushAsync().ConfigureAwait(false);
         LogStopped(_logger);
     }

@@ -8,11 +8,19 @@ public static class PasswordPrompt
     /// <summary>Prompts on <paramref name="prompts"/> and reads one line from the keyboard without echo.</summary>
     public static string Read(TextWriter prompts, string prompt)
     {
+        // Key by key, since reading a line would show it as typed. Console.ReadKey with intercept shows nothing on Windows
+        // (ReadConsoleInput never echoes) nor on Linux and macOS (.NET turns the terminal's echo off while it reads).
+        return Read(prompts, prompt, () => Console.ReadKey(intercept: true));
+    }
+
+    /// <summary>Prompts on <paramref name="prompts"/> and reads keys from <paramref name="readKey"/> up to Enter.</summary>
+    public static string Read(TextWriter prompts, string prompt, Func<ConsoleKeyInfo> readKey)
+    {
         prompts.Write(prompt);
         StringBuilder password = new();
         while (true)
         {
-            ConsoleKeyInfo key = Console.ReadKey(intercept: true);
+            ConsoleKeyInfo key = readKey();
             if (key.Key == ConsoleKey.Enter)
             {
                 prompts.WriteLine();

@@ -1,4 +1,5 @@
 using System.Text;
+using Esp32Mqtt.TestSupport;
 
 namespace Esp32Client.Simulator.Tests.EndToEnd;
 

@@ -2,7 +2,10 @@ using Esp32Mqtt.TestSupport;
 
 namespace Esp32Client.Simulator.Tests.EndToEnd;
 
-/// <summary>What a learner sees from the simulator process itself: failures as one line, a clean stop on SIGTERM.</summary>
+/// <summary>
+/// What a learner sees from the simulator process itself: failures as one line, the LED as the output can show it, a
+/// clean stop on SIGTERM and when its console closes.
+/// </summary>
 public sealed class SimulatorProcessTests
 {
     [Fact]
@@ -39,17 +42,27 @@ public sealed class SimulatorProcessTests
         Assert.Equal(["Invalid setting: --id 'kitchen/1' cannot go into a topic: use letters, digits, '-' or '_', e.g. --id sim-kitchen."], board.Process.ErrorLines);
     }
 
-    [Fact]
-    public async Task Publishes_offline_and_exits_0_on_sigterm()
+    [SkippableTheory]
+    [InlineData("SIGTERM")]
+    [InlineData("SIGHUP")]
+    public async Task Publishes_offline_and_exits_0_when_asked_to_stop(string signal)
     {
-        // Arrange
+        // Arrange: SIGHUP is what a terminal sends when its window closes, and what .NET raises on Windows for a closed console window.
         using BrokerUnderTest broker = await BrokerUnderTest.StartAsync(BrokerKind.Ours);
-        using SimulatorProcess board = await SimulatorProcess.StartAsync(broker.Port, "sim-sigterm");
+        using SimulatorProcess board = await SimulatorProcess.StartAsync(broker.Port, "sim-stop");
         await using TopicWatcher watcher = await TopicWatcher.StartAsync(broker.Port);
         await watcher.WaitForAsync(board.Topics.Status, "online");
 
         // Act
-        board.Process.Terminate();
+        if (signal == "SIGHUP")
+        {
+            board.Process.HangUp();
+        }
+        else
+        {
+            board.Process.Terminate();
+        }
+
         await board.Process.WaitForExitAsync(TestTimeouts.Process);
 
         // Assert
@@ -57,7 +70,24 @@ public sealed class SimulatorProcessTests
         await watcher.WaitForAsync(board.Topics.Status, "offline");
 
         // A clean DISCONNECT, not the last will: the broker says so in its own words.
-        await Eventually.UntilAsync(() => broker.LogLines.Any(line => line.EndsWith(" sim-sigterm disconnected", StringComparison.Ordinal)), TestTimeouts.Short, "the broker to log a clean disconnect");
-        Assert.DoesNotContain(broker.LogLines, line => line.Contains("sim-sigterm lost its connection", StringComparison.Ordinal));
+        await Eventually.UntilAsync(() => broker.LogLines.Any(line => line.EndsWith(" sim-stop disconnected", StringComparison.Ordinal)), TestTimeouts.Short, "the broker to log a clean disconnect");
+        Assert.DoesNotContain(broker.LogLines, line => line.Contains("sim-stop lost its connection", StringComparison.Ordinal));
+    }
+
+    [SkippableTheory]
+    [InlineData("C.UTF-8", "LED ○ off")]
+    [InlineData("en_US.ISO-8859-1", "LED ( ) off")]
+    public async Task Draws_the_led_in_what_the_output_encoding_carries(string locale, string expected)
+    {
+        // Arrange: .NET takes the output's encoding from the locale's charset on Linux and macOS (LC_ALL first).
+        Skip.IfNot(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "The output's encoding follows the locale only on Linux and macOS.");
+        string port = FreeTcpPort.Find().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        // Act
+        using ChildProcess board = ChildProcess.Start("dotnet", [SimulatorProcess.DllPath, "--broker", "127.0.0.1", "--port", port, "--id", "sim-glyphs"], new Dictionary<string, string?> { ["LC_ALL"] = locale });
+
+        // Assert
+        string line = await board.WaitForOutputLineAsync(line => line.Contains(" LED ", StringComparison.Ordinal), TestTimeouts.Process);
+        Assert.EndsWith(" " + expected, line, StringComparison.Ordinal);
     }
 }

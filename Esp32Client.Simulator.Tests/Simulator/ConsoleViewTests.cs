@@ -1,4 +1,5 @@
 using Esp32Client.Simulator.Display;
+using Esp32Mqtt.Terminal;
 
 namespace Esp32Client.Simulator.Tests.Simulator;
 
@@ -6,11 +7,13 @@ public sealed class ConsoleViewTests
 {
     private readonly StringWriter _output = new();
 
-    [Fact]
-    public void Prints_one_line_per_led_change_when_output_is_not_a_terminal()
+    [Theory]
+    [InlineData(true, "LED ○ off", "LED ● on")]
+    [InlineData(false, "LED ( ) off", "LED (*) on")]
+    public void Prints_one_line_per_led_change_when_output_is_not_a_terminal(bool unicode, string off, string on)
     {
         // Arrange
-        ConsoleView view = new(_output, interactive: false, colour: false);
+        ConsoleView view = new(_output, new ConsoleCapabilities(unicode, Interactive: false, Colour: false));
 
         // Act
         view.ShowLed(false);
@@ -19,14 +22,16 @@ public sealed class ConsoleViewTests
         view.ShowLed(false);
 
         // Assert
-        Assert.Equal(["LED ○ off", "LED ● on", "LED ○ off"], Lines().Select(WithoutTime));
+        Assert.Equal([off, on, off], Lines().Select(WithoutTime));
     }
 
-    [Fact]
-    public void Redraws_the_led_in_place_below_the_log_on_a_terminal()
+    [Theory]
+    [InlineData(true, "LED ● ON")]
+    [InlineData(false, "LED (*) ON")]
+    public void Redraws_the_led_in_place_below_the_log_on_a_terminal(bool unicode, string ledRow)
     {
         // Arrange
-        ConsoleView view = new(_output, interactive: true, colour: false);
+        ConsoleView view = new(_output, new ConsoleCapabilities(unicode, Interactive: true, Colour: false));
 
         // Act
         view.ShowLed(false);
@@ -37,14 +42,30 @@ public sealed class ConsoleViewTests
         List<string> rows = Render(_output.ToString());
         Assert.Equal(2, rows.Count);
         Assert.EndsWith(" Connected to the broker.", rows[0]);
-        Assert.Equal("LED ● ON", rows[1]);
+        Assert.Equal(ledRow, rows[1]);
+    }
+
+    [Fact]
+    public void Clears_the_whole_ascii_led_before_a_log_line_on_a_terminal()
+    {
+        // Arrange: "(*)" is three characters wide where "●" is one; an empty log line is shorter than the LED's row.
+        ConsoleView view = new(_output, new ConsoleCapabilities(Unicode: false, Interactive: true, Colour: false));
+        view.ShowLed(true);
+
+        // Act
+        view.WriteLine(string.Empty);
+
+        // Assert
+        List<string> rows = Render(_output.ToString());
+        Assert.Matches(@"^\d\d:\d\d:\d\d$", rows[0]);
+        Assert.Equal("LED (*) ON", rows[1]);
     }
 
     [Fact]
     public void Stamps_every_log_line_with_the_time()
     {
         // Arrange
-        ConsoleView view = new(_output, interactive: false, colour: false);
+        ConsoleView view = new(_output, new ConsoleCapabilities(Unicode: true, Interactive: false, Colour: false));
 
         // Act
         view.WriteLine("Network link up.");

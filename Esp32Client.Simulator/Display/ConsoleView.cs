@@ -1,15 +1,17 @@
 using System.Globalization;
-using System.Text;
+using Esp32Mqtt.Terminal;
 
 namespace Esp32Client.Simulator.Display;
 
 /// <summary>
 /// Everything the simulator prints: log lines, and the LED drawn as a glyph. On a terminal the LED is one line kept at
-/// the bottom and redrawn in place, in colour; when output is redirected (logs, CI) each change is one plain line.
-/// All output goes through one lock, so lines never interleave.
+/// the bottom and redrawn in place (a carriage return and spaces, which every console honours), in colour; when output
+/// is redirected (logs, CI) each change is one plain line. Where the output cannot carry the glyphs, they are spelled
+/// in ASCII. All output goes through one lock, so lines never interleave.
 /// </summary>
 public sealed class ConsoleView
 {
+    private const string LedLabel = "LED ";
     private const string OnGlyph = "●";
     private const string OffGlyph = "○";
 
@@ -17,31 +19,29 @@ public sealed class ConsoleView
     private readonly TextWriter _output;
     private readonly bool _interactive;
     private readonly bool _colour;
+    private readonly string _onGlyph;
+    private readonly string _offGlyph;
     private bool? _led;
     private int _ledLineLength;
 
-    /// <summary>Creates a view over <paramref name="output"/>.</summary>
-    public ConsoleView(TextWriter output, bool interactive, bool colour)
+    /// <summary>Creates a view over <paramref name="output"/>, drawn as <paramref name="capabilities"/> allow.</summary>
+    internal ConsoleView(TextWriter output, ConsoleCapabilities capabilities)
     {
         _output = output;
-        _interactive = interactive;
-        _colour = colour;
+        _interactive = capabilities.Interactive;
+        _colour = capabilities.Colour;
+        _onGlyph = capabilities.Unicode ? OnGlyph : AsciiSymbols.Replace(OnGlyph);
+        _offGlyph = capabilities.Unicode ? OffGlyph : AsciiSymbols.Replace(OffGlyph);
     }
 
-    /// <summary>The view for this process's console: in place and coloured on a terminal, plain lines otherwise.</summary>
-    public static ConsoleView ForCurrentConsole()
+    /// <summary>
+    /// The view for this process's console. Colours go through <see cref="Console.ForegroundColor"/>, which .NET sets
+    /// with the console API on Windows (SetConsoleTextAttribute, ConsolePal.Windows.cs) and with the terminal's own
+    /// sequences elsewhere, so a Windows console without escape-sequence support shows them too.
+    /// </summary>
+    internal static ConsoleView ForCurrentConsole(ConsoleCapabilities capabilities)
     {
-        bool interactive = !Console.IsOutputRedirected;
-        bool colour = interactive
-            && Environment.GetEnvironmentVariable("NO_COLOR") is null
-            && Environment.GetEnvironmentVariable("TERM") != "dumb";
-        if (interactive)
-        {
-            // The glyphs need UTF-8 on consoles that default to an 8-bit code page (Windows).
-            Console.OutputEncoding = Encoding.UTF8;
-        }
-
-        return new ConsoleView(Console.Out, interactive, colour);
+        return new ConsoleView(Console.Out, capabilities);
     }
 
     /// <summary>Prints one line, stamped with the time.</summary>
@@ -82,7 +82,7 @@ public sealed class ConsoleView
             }
             else
             {
-                _output.WriteLine(Timestamp() + " LED " + (on ? OnGlyph + " on" : OffGlyph + " off"));
+                _output.WriteLine(Timestamp() + " " + LedLabel + (on ? _onGlyph + " on" : _offGlyph + " off"));
             }
 
             _output.Flush();
@@ -91,21 +91,22 @@ public sealed class ConsoleView
 
     private void DrawLed(bool on)
     {
+        string glyph = on ? _onGlyph : _offGlyph;
         string label = on ? " ON " : " off";
-        _output.Write("LED ");
+        _output.Write(LedLabel);
         if (_colour)
         {
             Console.ForegroundColor = on ? ConsoleColor.Yellow : ConsoleColor.DarkGray;
         }
 
-        _output.Write(on ? OnGlyph : OffGlyph);
+        _output.Write(glyph);
         _output.Write(label);
         if (_colour)
         {
             Console.ResetColor();
         }
 
-        _ledLineLength = "LED ".Length + 1 + label.Length;
+        _ledLineLength = LedLabel.Length + glyph.Length + label.Length;
     }
 
     private void ClearLedLine()

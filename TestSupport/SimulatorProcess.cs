@@ -1,8 +1,8 @@
 using System.Globalization;
-using Esp32Mqtt.TestSupport;
+using System.Reflection;
 using Esp32Mqtt.TestSupport.Network;
 
-namespace Esp32Client.Simulator.Tests.EndToEnd;
+namespace Esp32Mqtt.TestSupport;
 
 /// <summary>
 /// The simulator as a real process (<c>dotnet Esp32Client.Simulator.dll</c>), read through its plain output: one line
@@ -18,17 +18,18 @@ public sealed class SimulatorProcess : IDisposable
     {
         Process = process;
         Id = id;
-        Topics = new Core.DeviceTopics(id);
     }
+
+    /// <summary>The simulator in its own build output (TestSupport.csproj says why).</summary>
+    public static string DllPath { get; } = Path.GetFullPath(typeof(SimulatorProcess).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(attribute => attribute.Key == "SimulatorDll").Value!);
 
     /// <summary>The running process.</summary>
     public ChildProcess Process { get; }
 
     /// <summary>The simulated board's id.</summary>
     public string Id { get; }
-
-    /// <summary>The board's topics.</summary>
-    public Core.DeviceTopics Topics { get; }
 
     /// <summary>How many times it has connected to the broker.</summary>
     public int Connections => Process.OutputLines.Count(line => line.EndsWith(ConnectedLine, StringComparison.Ordinal));
@@ -62,10 +63,9 @@ public sealed class SimulatorProcess : IDisposable
     /// <summary>Starts a simulated board against a loopback port without waiting for anything.</summary>
     public static SimulatorProcess Launch(int brokerPort, string id, params string[] moreArguments)
     {
-        string dll = Path.Combine(AppContext.BaseDirectory, "Esp32Client.Simulator.dll");
         ChildProcess process = ChildProcess.Start(
             "dotnet",
-            [dll, "--broker", "127.0.0.1", "--port", brokerPort.ToString(CultureInfo.InvariantCulture), "--id", id, .. moreArguments]);
+            [DllPath, "--broker", "127.0.0.1", "--port", brokerPort.ToString(CultureInfo.InvariantCulture), "--id", id, .. moreArguments]);
         return new SimulatorProcess(process, id);
     }
 
@@ -75,8 +75,7 @@ public sealed class SimulatorProcess : IDisposable
     /// </summary>
     public static SimulatorProcess LaunchOn(LanHost host, string id, params string[] moreArguments)
     {
-        string dll = Path.Combine(AppContext.BaseDirectory, "Esp32Client.Simulator.dll");
-        return new SimulatorProcess(IsolatedLan.Start(host, "dotnet", [dll, "--id", id, .. moreArguments]), id);
+        return new SimulatorProcess(IsolatedLan.Start(host, "dotnet", [DllPath, "--id", id, .. moreArguments]), id);
     }
 
     /// <summary>Waits until it has connected <paramref name="count"/> times in all; fails with its output if it exits or times out first.</summary>
