@@ -7,6 +7,7 @@ using Esp32Mqtt.Broker.Transport.Listening;
 using Esp32Mqtt.Broker.Transport.Ordering;
 using Esp32Mqtt.Broker.Transport.Shortcuts;
 using Microsoft.Extensions.Logging;
+using MQTTnet;
 using MQTTnet.Adapter;
 using MQTTnet.Packets;
 using MQTTnet.Server;
@@ -35,7 +36,7 @@ internal sealed class FastTransport : IBrokerTransport
     public FastTransport(TransportSettings settings, ILogger logger, TimeProvider timeProvider)
     {
         ConnectionProblems problems = new(settings);
-        _across = new AcrossConnections(timeProvider);
+        _across = new AcrossConnections(settings, timeProvider);
         _flowControl = new DeliveryFlowControl(settings.MaxPendingMessagesPerClient, timeProvider);
         _publishInjector = new PublishInjector(_accepted);
         _directDelivery = new DirectDelivery(_flowControl, _accepted);
@@ -90,6 +91,12 @@ internal sealed class FastTransport : IBrokerTransport
     public MqttConnectPacket? FindConnectPacket(EndPoint? remote)
     {
         return _connectPackets.Find(remote);
+    }
+
+    /// <inheritdoc />
+    public MqttApplicationMessage? FindKeptWill(MqttConnectPacket connect)
+    {
+        return _across.Wills.Find(connect);
     }
 
     /// <inheritdoc />

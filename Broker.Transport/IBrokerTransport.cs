@@ -1,4 +1,5 @@
 using System.Net;
+using MQTTnet;
 using MQTTnet.Adapter;
 using MQTTnet.Packets;
 using MQTTnet.Server;
@@ -49,6 +50,13 @@ public interface IBrokerTransport : IDisposable
     /// disconnect events carry neither the will nor the keep-alive, which the broker's log lines show.
     /// </summary>
     MqttConnectPacket? FindConnectPacket(EndPoint? remote);
+
+    /// <summary>
+    /// The will of an MQTT 5 client, kept from MQTTnet for the broker to publish, or null. MQTTnet 5.2 would publish it
+    /// as soon as the connection is lost, whatever its Will Delay Interval (MqttConnectedClient.RunAsync); the transport
+    /// clears the WillFlag of <paramref name="connect"/> before MQTTnet reads it, and its other will fields stay as sent.
+    /// </summary>
+    MqttApplicationMessage? FindKeptWill(MqttConnectPacket connect);
 
     /// <summary>
     /// Runs <paramref name="action"/> (deleting the session of <paramref name="clientId"/>, say) once no connection with

@@ -149,6 +149,33 @@ public sealed class PersistentSessionTests
         await broker.Logs.WaitForAsync("s5's session expired after 10 s away");
     }
 
+    [SkippableTheory]
+    [InlineData(1u, 0u)]
+    [InlineData(3_600u, 1u)]
+    public async Task Mosquitto_ends_an_mqtt5_session_when_the_interval_of_its_connect_or_disconnect_has_passed(uint connectSeconds, uint disconnectSeconds)
+    {
+        // Arrange: the reference for the two tests above; Mosquitto runs on the real clock, so the intervals are a second.
+        using MosquittoBroker mosquitto = await Mosquitto.StartBrokerAsync();
+        TestMqttClient away = await ConnectPersistentAsync(mosquitto.Port, "s5", MqttProtocolVersion.V500, sessionExpirySeconds: connectSeconds);
+        await away.SubscribeAsync(Topic, MqttQualityOfServiceLevel.AtLeastOnce);
+        MqttClientDisconnectOptionsBuilder disconnect = new();
+        if (disconnectSeconds != 0)
+        {
+            disconnect.WithSessionExpiryInterval(disconnectSeconds);
+        }
+
+        await away.Client.DisconnectAsync(disconnect.Build());
+        await away.DisposeAsync();
+
+        // Act: the real clock has to run past the interval (Mosquitto has no clock to advance).
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        (TestMqttClient client, MqttClientConnectResult result) = await TestMqttClient.TryConnectAsync(mosquitto.Port, "s5", MqttProtocolVersion.V500, options => options.WithCleanSession(false).WithSessionExpiryInterval(60));
+        await using TestMqttClient back = client;
+
+        // Assert
+        Assert.False(result.IsSessionPresent);
+    }
+
     [Theory]
     [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
     public async Task Ends_an_mqtt311_session_after_the_configured_hours(TransportKind transport)

@@ -1,6 +1,7 @@
 using System.Text;
 using Esp32Mqtt.Broker.Configuration;
 using Esp32Mqtt.Broker.Retained;
+using Esp32Mqtt.Broker.Transport;
 using Esp32Mqtt.TestSupport;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,8 @@ namespace Esp32Mqtt.Broker.Tests.Retained;
 
 public sealed class RetainedMessageStoreTests : IDisposable
 {
+    private const uint ExpirySeconds = 60;
+
     private readonly TemporaryDirectory _directory = new();
     private readonly LogCapture _logs = new();
     private readonly ManualTimeProvider _clock = new();
@@ -62,6 +65,46 @@ public sealed class RetainedMessageStoreTests : IDisposable
         Assert.Equal(MqttPayloadFormatIndicator.CharacterData, loaded.PayloadFormatIndicator);
         MqttUserProperty property = Assert.Single(loaded.UserProperties);
         Assert.Equal(("board", "esp32-c3"), (property.Name, property.ReadValueAsString()));
+    }
+
+    [Theory]
+    [InlineData(20, true)]
+    [InlineData(59, true)]
+    [InlineData(60, false)]
+    public void Keeps_a_message_until_the_moment_it_expires_however_long_the_broker_was_stopped(int stoppedSeconds, bool kept)
+    {
+        // Arrange
+        RetainedMessageStore store = CreateStore();
+        store.Load();
+        MqttApplicationMessage message = new MqttApplicationMessageBuilder().WithTopic("led").WithPayload("on").WithRetainFlag().WithMessageExpiryInterval(ExpirySeconds).Build();
+        DateTimeOffset expiresAt = _clock.GetUtcNow() + TimeSpan.FromSeconds(ExpirySeconds);
+        MessageExpiry.Start(message, _clock.GetUtcNow());
+        store.Save([message]);
+        _clock.Advance(TimeSpan.FromSeconds(stoppedSeconds));
+
+        // Act
+        IReadOnlyList<MqttApplicationMessage> loaded = CreateStore().Load();
+
+        // Assert
+        Assert.Equal(kept ? [expiresAt] : [], loaded.Select(MessageExpiry.ExpiresAt));
+    }
+
+    [Fact]
+    public void Gives_a_message_stored_without_its_expiry_moment_its_whole_interval_from_the_load()
+    {
+        // Arrange: what a broker that did not yet write ExpiresAt left behind; "b24=" is "on".
+        File.WriteAllText(
+            _directory.Combine(RetainedMessageStore.FileName),
+            $"{{\"Version\": 1, \"Messages\": [{{\"Topic\": \"esp32/esp32-a1/state\", \"Payload\": \"b24=\", \"MessageExpiryInterval\": {ExpirySeconds}}}]}}");
+        _clock.Advance(TimeSpan.FromDays(3));
+        RetainedMessageStore store = CreateStore();
+
+        // Act
+        MqttApplicationMessage loaded = Assert.Single(store.Load());
+
+        // Assert
+        Assert.Equal("on", Encoding.UTF8.GetString(loaded.Payload));
+        Assert.Equal(_clock.GetUtcNow() + TimeSpan.FromSeconds(ExpirySeconds), MessageExpiry.ExpiresAt(loaded));
     }
 
     [Fact]

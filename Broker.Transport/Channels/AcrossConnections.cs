@@ -1,3 +1,4 @@
+using Esp32Mqtt.Broker.Transport.Mqtt5;
 using Esp32Mqtt.Broker.Transport.Ordering;
 using Esp32Mqtt.Broker.Transport.Resumption;
 using MQTTnet.Adapter;
@@ -8,17 +9,20 @@ namespace Esp32Mqtt.Broker.Transport.Channels;
 /// <summary>
 /// What both transports keep across connections to make MQTTnet 5.2 behave as MQTT says: the order of retained
 /// publishes and subscriptions (<see cref="RetainedRoutingGate"/>), the turns of connections with one client id
-/// (<see cref="ClientIdTurns"/>), and the QoS 1 and 2 exchanges of kept sessions (<see cref="InFlightSessions"/>).
-/// It puts the outer channel adapters around each connection, the same on both transports.
+/// (<see cref="ClientIdTurns"/>), the QoS 1 and 2 exchanges of kept sessions (<see cref="InFlightSessions"/>), and what
+/// MQTT 5 asks of every connection (<see cref="Mqtt5Rules"/>, with the wills kept from MQTTnet). It puts the outer
+/// channel adapters around each connection, the same on both transports.
 /// </summary>
 internal sealed class AcrossConnections
 {
     private readonly InFlightSessions _inFlight = new();
+    private readonly Mqtt5Rules _mqtt5;
 
-    /// <summary>Times the turns' waits with <paramref name="timeProvider"/>.</summary>
-    public AcrossConnections(TimeProvider timeProvider)
+    /// <summary>Works to <paramref name="settings"/>' limits and times the turns' waits and message expiry with <paramref name="timeProvider"/>.</summary>
+    public AcrossConnections(TransportSettings settings, TimeProvider timeProvider)
     {
         Turns = new ClientIdTurns(timeProvider);
+        _mqtt5 = new Mqtt5Rules(settings, timeProvider);
     }
 
     /// <summary>The order of retained publishes and subscriptions, which the transports' own adapters keep.</summary>
@@ -26,6 +30,9 @@ internal sealed class AcrossConnections
 
     /// <summary>The turns of connections with one client id.</summary>
     public ClientIdTurns Turns { get; }
+
+    /// <summary>The wills of MQTT 5 clients, which the broker publishes itself.</summary>
+    public KeptWills Wills => _mqtt5.Wills;
 
     /// <summary>Forgets a session's exchanges once MQTTnet has deleted it; called once, before the server starts.</summary>
     public void Attach(MqttServer server)
@@ -40,6 +47,6 @@ internal sealed class AcrossConnections
     /// <summary>The adapter MQTTnet serves the connection through, around the transport's own <paramref name="channel"/>.</summary>
     public TurnTakingChannel Wrap(IMqttChannelAdapter channel)
     {
-        return new TurnTakingChannel(new ResumingChannel(channel, _inFlight), Turns);
+        return new TurnTakingChannel(new ResumingChannel(new Mqtt5Channel(channel, _mqtt5), _inFlight), Turns);
     }
 }

@@ -17,6 +17,7 @@ namespace Esp32Mqtt.Broker.Transport.Channels;
 /// (<see cref="PacketChecks.AssignClientIdIfMissing"/>) and tells the owner, which records the CONNECT;</item>
 /// <item>a PUBLISH whose payload is over Broker:MaxPayloadBytes: closes the connection (PacketGuardStream has already
 /// refused any packet too big to be read, but a packet's length also counts its topic and properties);</item>
+/// <item>a SUBSCRIBE: its SUBACK's codes are put in the order of its filters (<see cref="SubAckOrder"/>);</item>
 /// <item>retained PUBLISHes and SUBSCRIBEs: each is processed inside <see cref="RetainedRoutingGate"/>. MQTTnet asks for
 /// the next packet only once it has processed the last one (MqttConnectedClient.ReceivePackagesLoop), so the gate is
 /// left when the next packet is asked for, or once a publish routed here has been routed.</item>
@@ -24,12 +25,13 @@ namespace Esp32Mqtt.Broker.Transport.Channels;
 /// receive loop then never sees it, and the read of the next packet starts at once.</item>
 /// </list>
 /// </summary>
-internal sealed class ClientChannelAdapter : IMqttChannelAdapter
+internal sealed class ClientChannelAdapter : IMqttChannelAdapter, ICoalescingChannel
 {
     private readonly StreamChannelAdapter _inner;
     private readonly IConnectionOwner _owner;
     private readonly RetainedRoutingGate _routingGate;
     private readonly TransportSettings _settings;
+    private SubAckOrder? _subAckOrder;
     private InlinePublisher? _publisher;
     private RoutingGateKind? _inGate;
 
@@ -118,7 +120,18 @@ internal sealed class ClientChannelAdapter : IMqttChannelAdapter
     /// <inheritdoc />
     public Task SendPacketAsync(MqttPacket packet, CancellationToken cancellationToken)
     {
+        if (packet is MqttSubAckPacket subAck)
+        {
+            Volatile.Read(ref _subAckOrder)?.Restore(subAck);
+        }
+
         return _inner.SendPacketAsync(packet, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task FlushAsync(CancellationToken cancellationToken)
+    {
+        return _inner.FlushAsync(cancellationToken);
     }
 
     /// <inheritdoc />
@@ -196,6 +209,11 @@ internal sealed class ClientChannelAdapter : IMqttChannelAdapter
     {
         if (PacketChecks.GateKindOf(packet) is RoutingGateKind kind)
         {
+            if (packet is MqttSubscribePacket subscribe)
+            {
+                SubAckOrder.Remember(ref _subAckOrder, subscribe);
+            }
+
             await _routingGate.EnterAsync(kind).ConfigureAwait(false);
             _inGate = kind;
         }

@@ -30,7 +30,7 @@ namespace Esp32Mqtt.Broker.Transport.Channels;
 /// Errors are reported the way MqttChannelAdapter reports them: cancellation and a closed connection end the receive
 /// with null, socket errors become <see cref="MqttCommunicationException"/>.
 /// </summary>
-internal sealed class StreamChannelAdapter : IMqttChannelAdapter, IPublisherConnection
+internal sealed class StreamChannelAdapter : IMqttChannelAdapter, IPublisherConnection, ICoalescingChannel
 {
     /// <summary>Bytes held back at most before they are written even though more packets wait.</summary>
     private const int CoalesceLimitBytes = PacketWriter.BufferBytes;
@@ -214,6 +214,27 @@ internal sealed class StreamChannelAdapter : IMqttChannelAdapter, IPublisherConn
             if (packet is MqttConnAckPacket connAck && IsAccepted(connAck))
             {
                 _owner.Accepted(this);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException)
+        {
+            throw new MqttCommunicationException(exception);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_writer.PendingBytes > 0)
+            {
+                await _writer.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException)

@@ -73,6 +73,15 @@ internal sealed class ConnectionProblems
             string.Create(CultureInfo.InvariantCulture, $"{clientId} sent nothing for more than one and a half times its keep-alive of {keepAliveSeconds} s"));
     }
 
+    /// <summary>Reports an MQTT 5 client disconnected for a topic alias it may not use (OASIS MQTT 5.0 section 3.3.4).</summary>
+    public void TopicAliasRefused(EndPoint remote, string clientId, ushort alias, bool aboveMaximum, ushort maximum)
+    {
+        string why = aboveMaximum
+            ? string.Create(CultureInfo.InvariantCulture, $"{clientId} used topic alias {alias}, above the {maximum} this broker allows (its CONNACK said so): disconnected with reason 0x94, Topic Alias invalid")
+            : string.Create(CultureInfo.InvariantCulture, $"{clientId} used topic alias {alias} without a topic before setting it: disconnected with reason 0x82, Protocol Error");
+        Report(ConnectionProblemKind.Refused, remote, why);
+    }
+
     private void Report(ConnectionProblemKind kind, EndPoint remote, string description)
     {
         _settings.ReportProblem(new ConnectionProblem(kind, remote, description));

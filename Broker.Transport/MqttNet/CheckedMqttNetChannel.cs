@@ -14,8 +14,9 @@ namespace Esp32Mqtt.Broker.Transport.MqttNet;
 /// <summary>
 /// MQTTnet's channel adapter for one connection, with the checks the fast transport's ClientChannelAdapter makes too:
 /// the CONNECT is recorded and an empty MQTT 3.1.1 client id filled in (<see cref="PacketChecks"/>), a payload over the
-/// limit ends the connection, retained publishes and subscriptions pass <see cref="RetainedRoutingGate"/>, every PUBLISH
-/// written tells the flow control how far the client is behind.
+/// limit ends the connection, retained publishes and subscriptions pass <see cref="RetainedRoutingGate"/>, a SUBACK's
+/// codes follow the order of its SUBSCRIBE (<see cref="SubAckOrder"/>), every PUBLISH written tells the flow control how
+/// far the client is behind.
 /// </summary>
 internal sealed class CheckedMqttNetChannel : IMqttChannelAdapter
 {
@@ -25,6 +26,7 @@ internal sealed class CheckedMqttNetChannel : IMqttChannelAdapter
     private readonly ConnectPackets _connectPackets;
     private readonly DeliveryFlowControl _flowControl;
     private readonly RetainedRoutingGate _routingGate;
+    private SubAckOrder? _subAckOrder;
     private MqttConnectPacket? _connect;
     private Func<long>? _queuedMessages;
     private RoutingGateKind? _inGate;
@@ -92,6 +94,11 @@ internal sealed class CheckedMqttNetChannel : IMqttChannelAdapter
 
         if (PacketChecks.GateKindOf(packet) is RoutingGateKind kind)
         {
+            if (packet is MqttSubscribePacket subscribe)
+            {
+                SubAckOrder.Remember(ref _subAckOrder, subscribe);
+            }
+
             await _routingGate.EnterAsync(kind).ConfigureAwait(false);
             _inGate = kind;
         }
@@ -102,6 +109,11 @@ internal sealed class CheckedMqttNetChannel : IMqttChannelAdapter
     /// <inheritdoc />
     public async Task SendPacketAsync(MqttPacket packet, CancellationToken cancellationToken)
     {
+        if (packet is MqttSubAckPacket subAck)
+        {
+            Volatile.Read(ref _subAckOrder)?.Restore(subAck);
+        }
+
         await _inner.SendPacketAsync(packet, cancellationToken).ConfigureAwait(false);
         if (packet is MqttPublishPacket && QueuedMessages() is { } queued)
         {

@@ -3,6 +3,7 @@ using Esp32Mqtt.Broker.Transport.Channels;
 using Esp32Mqtt.Broker.Transport.Connections;
 using Esp32Mqtt.Broker.Transport.FlowControl;
 using Esp32Mqtt.Broker.Transport.Ordering;
+using MQTTnet;
 using MQTTnet.Adapter;
 using MQTTnet.Packets;
 using MQTTnet.Server;
@@ -25,7 +26,7 @@ internal sealed class MqttNetTransport : IBrokerTransport
     public MqttNetTransport(TransportSettings settings, TimeProvider timeProvider)
     {
         _flowControl = new DeliveryFlowControl(settings.MaxPendingMessagesPerClient, timeProvider);
-        _across = new AcrossConnections(timeProvider);
+        _across = new AcrossConnections(settings, timeProvider);
         _listener = new MqttNetServerAdapter(settings, new ConnectionProblems(settings), _connectPackets, _flowControl, _across);
     }
 
@@ -70,6 +71,12 @@ internal sealed class MqttNetTransport : IBrokerTransport
     public MqttConnectPacket? FindConnectPacket(EndPoint? remote)
     {
         return _connectPackets.Find(remote);
+    }
+
+    /// <inheritdoc />
+    public MqttApplicationMessage? FindKeptWill(MqttConnectPacket connect)
+    {
+        return _across.Wills.Find(connect);
     }
 
     /// <inheritdoc />

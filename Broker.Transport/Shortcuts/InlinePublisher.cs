@@ -31,15 +31,16 @@ internal sealed class InlinePublisher
 
     /// <summary>
     /// Whether <paramref name="packet"/> is routed here rather than by MQTTnet: a QoS 0 PUBLISH (retained or not) to a
-    /// plain topic (no topic alias, which MQTTnet resolves per connection, and no wildcard, which MQTTnet's own path deals
-    /// with), the last packet the client has sent for now, and no CONNECT with its client id pending elsewhere.
+    /// plain topic (no topic alias, which Mqtt5Channel resolves per connection, and no wildcard, which MQTTnet's own path
+    /// deals with) with no expiry interval (whose lifetime Mqtt5Channel starts), the last packet the client has sent for
+    /// now, and no CONNECT with its client id pending elsewhere.
     /// A client sending a stream of packets stays on MQTTnet's loop: that loop runs beside the socket's thread, on the
     /// other core, and a socket thread busy with one publisher would hold up every other connection.
     /// Called only from the connection's receive path, one packet at a time.
     /// </summary>
     public bool Takes(MqttPacket packet, CancellationToken cancellationToken)
     {
-        return packet is MqttPublishPacket { QualityOfServiceLevel: MqttQualityOfServiceLevel.AtMostOnce, TopicAlias: 0 } publish
+        return packet is MqttPublishPacket { QualityOfServiceLevel: MqttQualityOfServiceLevel.AtMostOnce, TopicAlias: 0, MessageExpiryInterval: 0 } publish
             && IsPlainTopic(publish.Topic)
             && !cancellationToken.IsCancellationRequested
             && !_connection.Takeover.IsPending

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace Esp32Mqtt.Broker.ConsoleLog;
 
 /// <summary>
-/// Writes one line per client connect and disconnect (with its will), and one per connection refused or given up on,
-/// each kind throttled on its own so that a flood of connections or garbage cannot flood the console.
+/// Writes one line per client connect and disconnect (with its will, and what becomes of a delayed one), and one per
+/// connection refused or given up on, each kind throttled on its own so that a flood of connections or garbage cannot
+/// flood the console.
 /// </summary>
 public sealed partial class ConnectionLog : ITrafficListener, IDisposable
 {
@@ -59,6 +60,12 @@ public sealed partial class ConnectionLog : ITrafficListener, IDisposable
                 break;
             case ConnectionRefused refused:
                 LogRefused(refused);
+                break;
+            case WillPublished published when _logger.IsEnabled(LogLevel.Information):
+                LogWillPublished(_logger, published.ClientId, published.Topic, Describe(published.Why));
+                break;
+            case WillCancelled cancelled when _logger.IsEnabled(LogLevel.Information):
+                LogWillCancelled(_logger, cancelled.ClientId, cancelled.Topic);
                 break;
             case SessionExpired expired when _logger.IsEnabled(LogLevel.Information):
                 LogSessionExpired(_logger, expired.ClientId, DurationText.Format(expired.OfflineFor), expired.DroppedMessages);
@@ -133,7 +140,22 @@ public sealed partial class ConnectionLog : ITrafficListener, IDisposable
 
     private static string WillText(ClientDisconnected disconnected)
     {
+        if (disconnected is { DelayedWillTopic: { } delayedTopic, WillDelay: { } delay })
+        {
+            return $"; its last will goes to '{delayedTopic}' in {DurationText.Format(delay)} unless it connects again";
+        }
+
         return disconnected.PublishedWillTopic is null ? string.Empty : $"; last will published to '{disconnected.PublishedWillTopic}'";
+    }
+
+    private static string Describe(WillPublishedBecause why)
+    {
+        return why switch
+        {
+            WillPublishedBecause.SessionEnded => "its session ended before its will delay",
+            WillPublishedBecause.CleanStart => "it connected again with a clean start, which ended its session",
+            _ => "its will delay passed",
+        };
     }
 
     private void LogRefused(ConnectionRefused refused)
@@ -166,6 +188,12 @@ public sealed partial class ConnectionLog : ITrafficListener, IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{ClientId}'s session expired after {OfflineFor} away; {Dropped} queued messages were dropped")]
     private static partial void LogSessionExpired(ILogger logger, string clientId, string offlineFor, long dropped);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{ClientId}'s last will was published to '{Topic}': {Why}")]
+    private static partial void LogWillPublished(ILogger logger, string clientId, string topic, string why);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{ClientId} connected again within its will delay: its last will to '{Topic}' is not published")]
+    private static partial void LogWillCancelled(ILogger logger, string clientId, string topic);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{ClientId} lost its connection (closed without DISCONNECT, or its keep-alive ran out){Will}")]
     private static partial void LogConnectionLost(ILogger logger, string clientId, string will);

@@ -3,10 +3,12 @@ using Esp32Mqtt.Broker.Configuration;
 using Esp32Mqtt.Broker.Sessions;
 using Esp32Mqtt.Broker.Subscriptions;
 using Esp32Mqtt.Broker.Transport;
+using Esp32Mqtt.Broker.Wills;
 using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Packets;
+using MQTTnet.Protocol;
 using MQTTnet.Server;
 
 namespace Esp32Mqtt.Broker.Events;
@@ -174,7 +176,7 @@ public sealed class TrafficEvents
             eventArgs.RemoteEndPoint,
             ProtocolText.Format(eventArgs.ProtocolVersion),
             connect?.KeepAlivePeriod,
-            connect is { WillFlag: true } ? connect.WillTopic : null,
+            connect is null ? null : WillTopicOf(connect),
             string.IsNullOrEmpty(eventArgs.UserName) ? null : eventArgs.UserName,
             cleanSession,
             resumed));
@@ -190,14 +192,12 @@ public sealed class TrafficEvents
             _ => DisconnectKind.Lost,
         };
 
-        // The will is published exactly when a client that set one goes away without DISCONNECT: by MQTTnet when the
-        // connection was lost (MqttConnectedClient.RunAsync), by WillPublisher when it was taken over.
         MqttConnectPacket? connect = _transport.FindConnectPacket(eventArgs.RemoteEndPoint);
-        string? willTopic = how != DisconnectKind.Clean && connect is { WillFlag: true } ? connect.WillTopic : null;
         if (how == DisconnectKind.TakenOver)
         {
             // The session goes on with the new connection, which is reported as connected next.
-            Raise(new ClientDisconnected(Now, eventArgs.ClientId, how, willTopic, SessionKept: true, SessionExpiresAt: null));
+            WillOutcome takenOver = OutcomeOfWill(connect, how, eventArgs.ReasonCode, sessionKeptFor: null);
+            Raise(new ClientDisconnected(Now, eventArgs.ClientId, how, takenOver.PublishedTopic, SessionKept: true, SessionExpiresAt: null));
             return Task.CompletedTask;
         }
 
@@ -206,8 +206,41 @@ public sealed class TrafficEvents
         DateTimeOffset now = Now;
         DateTimeOffset? expiresAt = _sessions.Disconnected(eventArgs.ClientId, keptFor, now);
         bool kept = keptFor is { } duration && duration > TimeSpan.Zero;
-        Raise(new ClientDisconnected(now, eventArgs.ClientId, how, willTopic, kept, kept ? expiresAt : null));
+        WillOutcome will = OutcomeOfWill(connect, how, eventArgs.ReasonCode, keptFor);
+        Raise(new ClientDisconnected(now, eventArgs.ClientId, how, will.PublishedTopic, kept, kept ? expiresAt : null, will.DelayedTopic, will.Delay));
         return Task.CompletedTask;
+    }
+
+    /// <summary>The topic of the will of the client that sent <paramref name="connect"/>, MQTTnet's or one the transport kept for the broker; null for none.</summary>
+    private string? WillTopicOf(MqttConnectPacket connect)
+    {
+        return connect.WillFlag ? connect.WillTopic : _transport.FindKeptWill(connect)?.Topic;
+    }
+
+    /// <summary>
+    /// What becomes of the will of a connection that ended. MQTTnet publishes an MQTT 3.1.1 will at once when the
+    /// connection was lost (MqttConnectedClient.RunAsync), WillPublisher when it was taken over; an MQTT 5 will, kept
+    /// by the transport, goes when <see cref="WillTiming"/> says (WillPublisher).
+    /// </summary>
+    private WillOutcome OutcomeOfWill(MqttConnectPacket? connect, DisconnectKind how, MqttDisconnectReasonCode? reasonCode, TimeSpan? sessionKeptFor)
+    {
+        if (connect is null)
+        {
+            return default;
+        }
+
+        if (_transport.FindKeptWill(connect) is not { } will)
+        {
+            return new WillOutcome(how != DisconnectKind.Clean && connect.WillFlag ? connect.WillTopic : null, null, null);
+        }
+
+        return WillTiming.Delay(connect, how, reasonCode, sessionKeptFor) switch
+        {
+            null => default,
+            { } delay when delay == TimeSpan.Zero => new WillOutcome(will.Topic, null, null),
+            { } delay when how == DisconnectKind.TakenOver => default,
+            { } delay => new WillOutcome(null, will.Topic, delay),
+        };
     }
 
     private Task OnSubscribedAsync(ClientSubscribedTopicEventArgs eventArgs)
@@ -295,6 +328,9 @@ public sealed class TrafficEvents
 
         InterestChanged();
     }
+
+    /// <summary>A will published the moment its connection ended, or one waiting for its delay, or neither.</summary>
+    private readonly record struct WillOutcome(string? PublishedTopic, string? DelayedTopic, TimeSpan? Delay);
 
     private sealed class Removal(TrafficEvents events, ITrafficListener listener) : IDisposable
     {

@@ -58,6 +58,7 @@ public static class BrokerHostBuilderExtensions
         services.AddSingleton<RetainedStoreWriter>();
         services.AddSingleton<RetainedMessagePersistence>();
         services.AddSingleton<WillPublisher>();
+        services.AddSingleton<SubscriptionValidator>();
 
         // The broker's traffic, raised once and shown by each listener: the console log lines, and the memory trim.
         services.AddSingleton<TrafficEvents>();

@@ -7,6 +7,7 @@ using Esp32Mqtt.Broker.Events;
 using Esp32Mqtt.Broker.Retained;
 using Esp32Mqtt.Broker.Security;
 using Esp32Mqtt.Broker.Sessions;
+using Esp32Mqtt.Broker.Subscriptions;
 using Esp32Mqtt.Broker.Tls;
 using Esp32Mqtt.Broker.Transport;
 using Esp32Mqtt.Broker.Wills;
@@ -34,6 +35,7 @@ public sealed partial class BrokerServer : IHostedLifecycleService, IDisposable
     private readonly RetainedMessagePersistence _persistence;
     private readonly TrafficEvents _events;
     private readonly WillPublisher _wills;
+    private readonly SubscriptionValidator _subscriptions;
     private readonly SessionExpiry _sessionExpiry;
     private readonly RetainedMessageStore _store;
     private readonly RetainedStoreWriter _storeWriter;
@@ -52,6 +54,7 @@ public sealed partial class BrokerServer : IHostedLifecycleService, IDisposable
         RetainedMessagePersistence persistence,
         TrafficEvents events,
         WillPublisher wills,
+        SubscriptionValidator subscriptions,
         SessionExpiry sessionExpiry,
         RetainedMessageStore store,
         RetainedStoreWriter storeWriter,
@@ -66,6 +69,7 @@ public sealed partial class BrokerServer : IHostedLifecycleService, IDisposable
         _persistence = persistence;
         _events = events;
         _wills = wills;
+        _subscriptions = subscriptions;
         _sessionExpiry = sessionExpiry;
         _store = store;
         _storeWriter = storeWriter;
@@ -105,6 +109,7 @@ public sealed partial class BrokerServer : IHostedLifecycleService, IDisposable
         _persistence.Attach(Server);
         _events.Attach(Server);
         _wills.Attach(Server);
+        _subscriptions.Attach(Server);
         _sessionExpiry.Attach(Server);
 
         await Server.StartAsync().ConfigureAwait(false);

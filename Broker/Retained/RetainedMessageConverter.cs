@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using Esp32Mqtt.Broker.Transport;
 using MQTTnet;
 using MQTTnet.Packets;
 using MQTTnet.Protocol;
@@ -24,12 +25,17 @@ public static class RetainedMessageConverter
             CorrelationData = message.CorrelationData,
             PayloadFormatIndicator = (int)message.PayloadFormatIndicator,
             MessageExpiryInterval = message.MessageExpiryInterval,
+            ExpiresAt = MessageExpiry.ExpiresAt(message),
             UserProperties = message.UserProperties?.Select(p => new StoredUserProperty { Name = p.Name, Value = p.ReadValueAsString() }).ToList(),
         };
     }
 
-    /// <summary>The MQTTnet message for a stored one, or null when the stored entry is not a valid retained message.</summary>
-    public static MqttApplicationMessage? FromStored(StoredRetainedMessage stored)
+    /// <summary>
+    /// The MQTTnet message for a stored one, or null when the stored entry is not a valid retained message. A message with
+    /// an expiry interval expires when the store says (<see cref="MessageExpiry"/>); one stored without that moment, by
+    /// an older broker, lives its whole interval again from <paramref name="loadedAt"/>.
+    /// </summary>
+    public static MqttApplicationMessage? FromStored(StoredRetainedMessage stored, DateTimeOffset loadedAt)
     {
         bool valid = !string.IsNullOrEmpty(stored.Topic)
             && stored.Topic.IndexOfAny(['+', '#']) < 0
@@ -40,7 +46,7 @@ public static class RetainedMessageConverter
             return null;
         }
 
-        return new MqttApplicationMessage
+        MqttApplicationMessage message = new()
         {
             Topic = stored.Topic,
             Payload = new ReadOnlySequence<byte>(stored.Payload),
@@ -53,5 +59,8 @@ public static class RetainedMessageConverter
             MessageExpiryInterval = stored.MessageExpiryInterval,
             UserProperties = stored.UserProperties?.Select(p => new MqttUserProperty(p.Name, Encoding.UTF8.GetBytes(p.Value).AsMemory())).ToList(),
         };
+        TimeSpan interval = TimeSpan.FromSeconds(stored.MessageExpiryInterval);
+        MessageExpiry.Start(message, stored.ExpiresAt is { } expiresAt ? expiresAt - interval : loadedAt);
+        return message;
     }
 }

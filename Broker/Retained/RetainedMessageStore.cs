@@ -3,6 +3,7 @@ using System.Text.Json;
 using Esp32Mqtt.Broker.Configuration;
 using Esp32Mqtt.Broker.ConsoleLog;
 using Esp32Mqtt.Broker.Hosting;
+using Esp32Mqtt.Broker.Transport;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MQTTnet;
@@ -75,15 +76,20 @@ public sealed partial class RetainedMessageStore
         }
 
         List<MqttApplicationMessage> messages = [];
+        DateTimeOffset now = _timeProvider.GetUtcNow();
         for (int index = 0; index < document.Messages.Count; index++)
         {
-            MqttApplicationMessage? message = RetainedMessageConverter.FromStored(document.Messages[index]);
+            MqttApplicationMessage? message = RetainedMessageConverter.FromStored(document.Messages[index], now);
             if (message is null)
             {
                 return MoveAside($"entry {index} is not a valid retained message");
             }
 
-            messages.Add(message);
+            // Expired while the broker was down (OASIS MQTT 5.0 section 3.3.2.3.3): gone, as if it had been running.
+            if (MessageExpiry.ExpiresAt(message) is not { } expiresAt || expiresAt > now)
+            {
+                messages.Add(message);
+            }
         }
 
         LogLoaded(_logger, messages.Count, FilePath);

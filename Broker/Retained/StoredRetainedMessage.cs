@@ -24,8 +24,11 @@ public sealed class StoredRetainedMessage
     /// <summary>MQTT 5 payload format indicator (0 unspecified, 1 UTF-8).</summary>
     public int PayloadFormatIndicator { get; set; }
 
-    /// <summary>MQTT 5 message expiry interval in seconds as published (0 = none); kept as is, not counted down.</summary>
+    /// <summary>MQTT 5 message expiry interval in seconds as published (0 = none); <see cref="ExpiresAt"/> says when it runs out.</summary>
     public uint MessageExpiryInterval { get; set; }
+
+    /// <summary>When a message with an expiry interval expires (UTC), so that a restart does not lengthen its life; null for none.</summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
 
     /// <summary>MQTT 5 user properties, if any.</summary>
     public List<StoredUserProperty>? UserProperties { get; set; }
