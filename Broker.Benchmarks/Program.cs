@@ -41,6 +41,7 @@ try
     // 4. The brokers, with the same settings, and the machine they run on.
     BrokerSettings settings = BrokerSettings.Default with { QueueLimit = options.QueueLimit };
     PreparedBrokers prepared = BrokerSetup.Prepare(options, settings, Console.Out);
+    using BenchmarkCertificates? certificates = prepared.Certificates;
     MachineDescription machine = MachineDescription.Collect(prepared.MosquittoVersion, prepared.MqttNetVersion);
     Console.WriteLine(machine.Describe());
 
@@ -53,7 +54,7 @@ try
     // 6. Every scenario against every broker, alternating.
     IReadOnlyList<IScenario> defaultScenarios = options.Brokers == BrokerSelection.DashboardCost ? ScenarioCatalog.DashboardCost : ScenarioCatalog.All;
     IReadOnlyList<IScenario> scenarios = options.Scenarios.Count == 0 ? defaultScenarios : [.. options.Scenarios.Select(name => ScenarioCatalog.Find(name)!)];
-    ScenarioContext context = new(timings, settings, signals.Token);
+    ScenarioContext context = new(timings, settings, signals.Token, prepared.Certificates);
     ResultSet results = await new BenchmarkRunner(prepared.Brokers, scenarios, options.Repetitions, context, Console.Out).RunAsync();
 
     // 7. The tables, the checks, and the result files.

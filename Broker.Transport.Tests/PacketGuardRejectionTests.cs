@@ -6,7 +6,7 @@ public sealed class PacketGuardRejectionTests
 {
     [Theory]
     [InlineData(new byte[] { 0x47, 0x45 }, "it sent text ('GE…'), perhaps an HTTP request; this port speaks MQTT over plain TCP, not HTTP or WebSockets")]
-    [InlineData(new byte[] { 0x16, 0x03 }, "it started a TLS handshake; this broker speaks plain MQTT, so turn TLS off in the client")]
+    [InlineData(new byte[] { 0x16, 0x03 }, "it started a TLS handshake on the port for plain MQTT; connect to the TLS port (Broker:Tls:Port, usually 8883), or turn TLS off in the client")]
     [InlineData(new byte[] { 0x00, 0xFF }, "its first bytes (0x00 0xFF) are not an MQTT CONNECT packet")]
     public void Says_what_arrived_instead_of_a_connect(byte[] firstBytes, string expected)
     {

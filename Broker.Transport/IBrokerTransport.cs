@@ -31,6 +31,14 @@ public interface IBrokerTransport : IDisposable
     void StopAccepting();
 
     /// <summary>
+    /// Serves a connection another listener of the server accepted and opened (a TLS stream after its handshake), with
+    /// that listener's <paramref name="clientHandler"/> (IMqttServerAdapter.ClientHandler), as this transport serves its
+    /// own TCP clients: the same checks, keep-alive and shortcuts. Owns <paramref name="connection"/>; ends when the
+    /// connection does. Call it once the server has started.
+    /// </summary>
+    Task ServeAsync(Stream connection, IPEndPoint localEndPoint, IPEndPoint remoteEndPoint, Func<IMqttChannelAdapter, Task> clientHandler);
+
+    /// <summary>
     /// Completes once accepting has stopped and MQTTnet has finished with every connection, each client's will
     /// dispatched: what the broker waits for when it stops, before it writes its retained messages for the last time.
     /// </summary>

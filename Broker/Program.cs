@@ -1,3 +1,4 @@
+using Esp32Mqtt.Broker.Certificates;
 using Esp32Mqtt.Broker.Configuration;
 using Esp32Mqtt.Broker.Dashboard;
 using Esp32Mqtt.Broker.Hosting;
@@ -10,10 +11,16 @@ using Microsoft.Extensions.Hosting;
 // 0. The console: UTF-8 in a Windows console window; the arrows spelled in ASCII where the output cannot carry them.
 using ConsoleSetup console = ConsoleSetup.Prepare();
 
-// 1. "hash-password" makes a password hash for appsettings.json; it needs no broker.
+// 1. "hash-password" makes a password hash for appsettings.json, "make-certificates" the TLS certificates in the data
+//    directory; neither needs a broker.
 if (args is [HashPasswordCommand.Verb, ..])
 {
     return HashPasswordCommand.Run(Console.In, Console.Out, Console.Error, inputIsTerminal: !Console.IsInputRedirected);
+}
+
+if (args is [MakeCertificatesCommand.Verb, .. string[] certificateArguments])
+{
+    return MakeCertificatesCommand.Run(certificateArguments, Console.Out, Console.Error);
 }
 
 // 2. Socket completions on the socket event threads, before the first socket exists (SocketCompletions says why).

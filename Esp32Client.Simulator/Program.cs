@@ -13,12 +13,14 @@ using ConsoleSetup console = ConsoleSetup.Prepare();
 
 // A desktop ESP32: the firmware's own core, with an MQTTnet connection and a console LED.
 //   dotnet run --project Esp32Client.Simulator -- [--broker HOST|auto] [--broker-name NAME] [--port 1883] [--id sim-kitchen] [--username U --password P]
+//       [--tls --ca-file ca.crt --port 8883]
+string[] arguments = SimulatorOptions.ExpandFlags(args);
 HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 {
-    Args = args,
+    Args = arguments,
     ContentRootPath = AppContext.BaseDirectory,
 });
-builder.Configuration.AddCommandLine(args, SimulatorOptions.SwitchMappings);
+builder.Configuration.AddCommandLine(arguments, SimulatorOptions.SwitchMappings);
 
 // The console view prints everything; the host itself stays quiet.
 builder.Logging.ClearProviders();

@@ -18,8 +18,13 @@ public sealed class SimulatorOptions
         ["--username"] = Section + ":" + nameof(Username),
         ["--password"] = Section + ":" + nameof(Password),
         ["--telemetry-seconds"] = Section + ":" + nameof(TelemetrySeconds),
+        [TlsSwitch] = Section + ":" + nameof(Tls),
+        ["--ca-file"] = Section + ":" + nameof(CaFile),
         ["--home-assistant-discovery"] = Section + ":" + nameof(HomeAssistantDiscovery),
     };
+
+    /// <summary>The switch that turns TLS on; it may stand alone, as a flag.</summary>
+    public const string TlsSwitch = "--tls";
 
     /// <summary>The value of <see cref="Broker"/> that means "find the broker on the network", as a board with no address does.</summary>
     public const string FindOnNetwork = "auto";
@@ -54,7 +59,35 @@ public sealed class SimulatorOptions
     /// <summary>True (the default) to announce the board to Home Assistant; <c>--home-assistant-discovery false</c> turns it off.</summary>
     public bool HomeAssistantDiscovery { get; set; } = true;
 
-    /// <summary>The settings the simulated board <paramref name="deviceId"/> runs with: these options, the rest as on the ESP32.</summary>
+    /// <summary>Whether to connect over TLS, as the board's <c>UseTls</c> setting (the broker's TLS port is usually 8883).</summary>
+    public bool Tls { get; set; }
+
+    /// <summary>
+    /// With <see cref="Tls"/>: the PEM file of the certificate authority that signed the broker's certificate, as the
+    /// board's <c>BrokerCaCertificatePem</c>; empty to trust the authorities this PC trusts.
+    /// </summary>
+    public string CaFile { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The command line with a lone <c>--tls</c> written as <c>--tls=true</c>: the configuration's command-line reader
+    /// takes the next argument as every switch's value.
+    /// </summary>
+    public static string[] ExpandFlags(string[] args)
+    {
+        var expanded = new List<string>(args.Length);
+        for (int index = 0; index < args.Length; index++)
+        {
+            bool valueFollows = index + 1 < args.Length && bool.TryParse(args[index + 1], out _);
+            expanded.Add(args[index] == TlsSwitch && !valueFollows ? TlsSwitch + "=true" : args[index]);
+        }
+
+        return [.. expanded];
+    }
+
+    /// <summary>
+    /// The settings the simulated board <paramref name="deviceId"/> runs with: these options, the rest as on the ESP32.
+    /// The CA certificate is read only for the boot report; the connection checks the broker against the file itself.
+    /// </summary>
     public BoardSettings ToBoardSettings(string deviceId)
     {
         return new BoardSettings(deviceId)
@@ -63,6 +96,8 @@ public sealed class SimulatorOptions
             BrokerPort = Port,
             UserName = Username,
             Password = Password,
+            UseTls = Tls,
+            CaCertificatePem = Tls && CaFile.Length > 0 && File.Exists(CaFile) ? File.ReadAllText(CaFile) : string.Empty,
             TelemetryPeriodSeconds = TelemetrySeconds,
             HomeAssistantDiscovery = HomeAssistantDiscovery,
         };

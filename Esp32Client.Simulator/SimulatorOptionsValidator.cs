@@ -1,3 +1,4 @@
+using Esp32Client.Simulator.Networking;
 using Microsoft.Extensions.Options;
 
 namespace Esp32Client.Simulator;
@@ -38,6 +39,36 @@ public sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOption
             failures.Add($"--telemetry-seconds {options.TelemetrySeconds} must be at least 1.");
         }
 
+        if (options.Tls && options.FindsBroker)
+        {
+            failures.Add("--tls needs the broker's address, e.g. --broker localhost: a broker found on the network is reached on its plain MQTT port.");
+        }
+
+        if (options.CaFile.Length > 0)
+        {
+            CheckCaFile(failures, options);
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckCaFile(List<string> failures, SimulatorOptions options)
+    {
+        if (!options.Tls)
+        {
+            failures.Add("--ca-file was given without --tls: the certificate authority checks the broker only over TLS (add --tls --port 8883).");
+            return;
+        }
+
+        if (!File.Exists(options.CaFile))
+        {
+            failures.Add($"--ca-file {options.CaFile} does not exist: give the broker's CA certificate (our broker's make-certificates writes data/certificates/ca.crt).");
+            return;
+        }
+
+        if (BrokerCertificateCheck.ReadAuthorities(options.CaFile) is null)
+        {
+            failures.Add($"--ca-file {options.CaFile} holds no PEM certificate (-----BEGIN CERTIFICATE-----): give the broker's CA certificate.");
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Esp32Mqtt.Broker.Dashboard.Web;
 using Esp32Mqtt.Broker.Hosting;
+using Esp32Mqtt.Broker.Tls;
 using Esp32Mqtt.TestSupport.Network;
 
 namespace Esp32Mqtt.TestSupport;
@@ -21,10 +22,11 @@ public sealed class BrokerProcess : IDisposable
         ["Broker__DashboardPort"] = "0",
     };
 
-    private BrokerProcess(ChildProcess process, int port, int? dashboardPort)
+    private BrokerProcess(ChildProcess process, int port, int? tlsPort, int? dashboardPort)
     {
         Process = process;
         Port = port;
+        TlsPort = tlsPort;
         DashboardPort = dashboardPort;
     }
 
@@ -36,6 +38,9 @@ public sealed class BrokerProcess : IDisposable
 
     /// <summary>The port from the banner.</summary>
     public int Port { get; }
+
+    /// <summary>The TLS port from the banner, when TLS is on.</summary>
+    public int? TlsPort { get; }
 
     /// <summary>The dashboard's port from the banner, or null when the dashboard is switched off.</summary>
     public int? DashboardPort { get; }
@@ -72,13 +77,13 @@ public sealed class BrokerProcess : IDisposable
         try
         {
             string portLine = await process.WaitForOutputLineAsync(line => line.StartsWith(BannerWriter.PortLinePrefix, StringComparison.Ordinal), TestTimeouts.Process).ConfigureAwait(false);
-            string digits = new([.. portLine[BannerWriter.PortLinePrefix.Length..].TakeWhile(char.IsAsciiDigit)]);
-
-            // The dashboard's lines come before the last line of the banner, the console hint.
+            // The TLS and dashboard lines come before the last line of the banner, the console hint.
             await process.WaitForOutputLineAsync(line => line.StartsWith(BannerWriter.LastLinePrefix, StringComparison.Ordinal), TestTimeouts.Process).ConfigureAwait(false);
+            string? tlsLine = process.OutputLines.FirstOrDefault(line => line.StartsWith(TlsBanner.PortLinePrefix, StringComparison.Ordinal));
+            int? tlsPort = tlsLine is null ? null : NumberAfter(tlsLine, TlsBanner.PortLinePrefix);
             string? webSocketLine = process.OutputLines.FirstOrDefault(line => line.StartsWith(DashboardBanner.WebSocketLinePrefix, StringComparison.Ordinal));
             int? dashboardPort = webSocketLine is null ? null : new Uri(webSocketLine[DashboardBanner.WebSocketLinePrefix.Length..]).Port;
-            return new BrokerProcess(process, int.Parse(digits, CultureInfo.InvariantCulture), dashboardPort);
+            return new BrokerProcess(process, NumberAfter(portLine, BannerWriter.PortLinePrefix), tlsPort, dashboardPort);
         }
         catch
         {
@@ -114,6 +119,11 @@ public sealed class BrokerProcess : IDisposable
                 File.Copy(file, Path.Combine(directory, name), overwrite: true);
             }
         }
+    }
+
+    private static int NumberAfter(string line, string prefix)
+    {
+        return int.Parse(new string([.. line[prefix.Length..].TakeWhile(char.IsAsciiDigit)]), CultureInfo.InvariantCulture);
     }
 
     /// <inheritdoc />

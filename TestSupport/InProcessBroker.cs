@@ -2,6 +2,7 @@ using Esp32Mqtt.Broker.ConsoleCommands;
 using Esp32Mqtt.Broker.Dashboard;
 using Esp32Mqtt.Broker.Dashboard.Web;
 using Esp32Mqtt.Broker.Hosting;
+using Esp32Mqtt.Broker.Tls;
 using Esp32Mqtt.Broker.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,9 @@ public sealed class InProcessBroker : IAsyncDisposable
     /// <summary>The port it listens on (loopback only).</summary>
     public int Port => Services.GetRequiredService<BrokerServer>().LocalEndPoint!.Port;
 
+    /// <summary>The TLS port, when TLS is on (certificates in the data directory).</summary>
+    public int? TlsPort => Services.GetRequiredService<TlsListener>().LocalEndPoint?.Port;
+
     /// <summary>The dashboard's port (loopback only); it also serves MQTT over WebSockets at <c>/mqtt</c>.</summary>
     public int DashboardPort => Services.GetRequiredService<DashboardHost>().LocalEndPoint!.Port;
 
@@ -58,7 +62,7 @@ public sealed class InProcessBroker : IAsyncDisposable
     public ConsoleOutput Output { get; }
 
     /// <summary>
-    /// Starts a broker. <paramref name="settings"/> override configuration keys (such as <c>Broker:AllowAnonymous</c> or
+    /// Starts a broker, on port 0 for TLS too. <paramref name="settings"/> override configuration keys (such as <c>Broker:AllowAnonymous</c> or
     /// <c>Logging:LogLevel:Esp32Mqtt.Broker.Messages</c>); <paramref name="dataDirectory"/> reuses a store folder
     /// (for restart tests), otherwise a temporary one is made and deleted with the broker; <paramref name="transport"/>
     /// serves its clients; <paramref name="timeProvider"/> replaces the broker's clock (a manual one, for expiries).
@@ -70,6 +74,7 @@ public sealed class InProcessBroker : IAsyncDisposable
         Dictionary<string, string?> configuration = new()
         {
             ["Broker:Port"] = "0",
+            ["Broker:Tls:Port"] = "0",
             ["Broker:DashboardPort"] = "0",
             ["Broker:BindAddress"] = "127.0.0.1",
             ["Broker:DataDirectory"] = directory,

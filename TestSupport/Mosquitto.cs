@@ -1,10 +1,8 @@
-using Xunit;
-
 namespace Esp32Mqtt.TestSupport;
 
 /// <summary>
 /// Finds Debian's Mosquitto programs (the real peers the interoperability tests run against) and runs them.
-/// A missing program skips the test with the install command, except when <c>CI=true</c>, where it fails the test.
+/// A missing program skips the test with the install command, except when <c>CI=true</c> (<see cref="RequiredProgram"/>).
 /// </summary>
 public static class Mosquitto
 {
@@ -26,39 +24,13 @@ public static class Mosquitto
     /// <summary>The full path of a Mosquitto program; skips (or, with CI=true, fails) the test when it is missing.</summary>
     public static string Require(string program)
     {
-        return Require(program, failInsteadOfSkip: Environment.GetEnvironmentVariable("CI") == "true");
+        return Require(program, RequiredProgram.FailInsteadOfSkip);
     }
 
     /// <summary>The full path of a Mosquitto program; when it is missing, fails the test or skips it with the install command.</summary>
     public static string Require(string program, bool failInsteadOfSkip)
     {
-        string? path = Find(program);
-        if (path is not null)
-        {
-            return path;
-        }
-
-        string package = program == BrokerProgram ? "mosquitto" : "mosquitto-clients";
-        string reason = OperatingSystem.IsWindows()
-            ? $"{program} not found: install Mosquitto for Windows, or put its folder on PATH"
-            : $"{program} not found: apt-get install {package}";
-        if (failInsteadOfSkip)
-        {
-            throw new InvalidOperationException($"{reason} (CI=true, so this test fails instead of skipping)");
-        }
-
-        Skip.If(true, reason);
-        return program;
-    }
-
-    /// <summary>The full path of a program on PATH (or in the sbin folders), or null.</summary>
-    public static string? Find(string program)
-    {
-        IEnumerable<string> directories = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Concat(s_extraDirectories);
-        string file = OperatingSystem.IsWindows() ? program + ".exe" : program;
-        return directories.Select(directory => Path.Combine(directory, file)).FirstOrDefault(File.Exists);
+        return RequiredProgram.Require(program, program == BrokerProgram ? "mosquitto" : "mosquitto-clients", "Mosquitto", failInsteadOfSkip, s_extraDirectories);
     }
 
     /// <summary>Runs <c>mosquitto_pub</c> against a loopback port with the given extra arguments (its defaults otherwise).</summary>
@@ -73,9 +45,12 @@ public static class Mosquitto
         return ChildProcess.Start(Require(SubscribeProgram), ["-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. arguments]);
     }
 
-    /// <summary>Starts a Mosquitto broker on a free loopback port and waits until it accepts connections.</summary>
-    public static Task<MosquittoBroker> StartBrokerAsync()
+    /// <summary>
+    /// Starts a Mosquitto broker on a free loopback port, with a TLS listener on another when given the certificates
+    /// make-certificates made, and waits until it accepts connections.
+    /// </summary>
+    public static Task<MosquittoBroker> StartBrokerAsync(Broker.Certificates.CertificateFiles? certificates = null)
     {
-        return MosquittoBroker.StartAsync(Require(BrokerProgram));
+        return MosquittoBroker.StartAsync(Require(BrokerProgram), certificates);
     }
 }

@@ -25,6 +25,8 @@ public static class RawMqtt
     private const byte ProtocolLevel5 = 5;
     private const byte SessionExpiryIntervalProperty = 0x11;
     private const byte CleanSessionFlag = 0x02;
+    private const byte WillFlag = 0x04;
+    private const byte WillRetainFlag = 0x20;
     private const byte PasswordFlag = 0x40;
     private const byte UserNameFlag = 0x80;
     private const ushort KeepAliveSeconds = 60;
@@ -32,8 +34,22 @@ public static class RawMqtt
     /// <summary>An MQTT 3.1.1 CONNECT packet (OASIS MQTT 3.1.1, section 3.1), with a clean session unless <paramref name="cleanSession"/> is false.</summary>
     public static byte[] Connect311(string clientId, string? userName = null, string? password = null, bool cleanSession = true)
     {
+        return Connect311(clientId, KeepAliveSeconds, will: null, userName, password, cleanSession);
+    }
+
+    /// <summary>
+    /// An MQTT 3.1.1 CONNECT packet with the given keep-alive and, if given, a retained QoS 0 will (section 3.1.2.5); a
+    /// clean session unless <paramref name="cleanSession"/> is false.
+    /// </summary>
+    public static byte[] Connect311(string clientId, ushort keepAliveSeconds, (string Topic, string Payload)? will, string? userName = null, string? password = null, bool cleanSession = true)
+    {
         List<byte> body = [.. Text("MQTT"), ProtocolLevel311];
         byte flags = cleanSession ? CleanSessionFlag : (byte)0;
+        if (will is not null)
+        {
+            flags |= WillFlag | WillRetainFlag;
+        }
+
         if (userName is not null)
         {
             flags |= UserNameFlag;
@@ -45,9 +61,15 @@ public static class RawMqtt
         }
 
         body.Add(flags);
-        body.Add((byte)(KeepAliveSeconds >> 8));
-        body.Add((byte)(KeepAliveSeconds & 0xFF));
+        body.Add((byte)(keepAliveSeconds >> 8));
+        body.Add((byte)(keepAliveSeconds & 0xFF));
         body.AddRange(Text(clientId));
+        if (will is { } retainedWill)
+        {
+            body.AddRange(Text(retainedWill.Topic));
+            body.AddRange(Text(retainedWill.Payload));
+        }
+
         if (userName is not null)
         {
             body.AddRange(Text(userName));

@@ -44,10 +44,10 @@ public sealed class SimulatorProcess : IDisposable
         }
     }
 
-    /// <summary>Starts a simulated board against a loopback broker and waits until it has connected.</summary>
-    public static async Task<SimulatorProcess> StartAsync(int brokerPort, string id)
+    /// <summary>Starts a simulated board against a loopback broker, with <paramref name="moreArguments"/> (--tls, say), and waits until it has connected.</summary>
+    public static async Task<SimulatorProcess> StartAsync(int brokerPort, string id, params string[] moreArguments)
     {
-        SimulatorProcess simulator = Launch(brokerPort, id);
+        SimulatorProcess simulator = Launch(brokerPort, id, moreArguments);
         try
         {
             await simulator.WaitForConnectionsAsync(1).ConfigureAwait(false);

@@ -12,6 +12,9 @@ internal interface IBrokerUnderTest
     /// <summary>The loopback port it listens on; valid between start and stop.</summary>
     int Port { get; }
 
+    /// <summary>The loopback port of its TLS listener, when the run has certificates; valid between start and stop.</summary>
+    int? TlsPort { get; }
+
     /// <summary>From process start to the first page its web dashboard served; null for a broker without one.</summary>
     TimeSpan? TimeToDashboard { get; }
 

@@ -10,14 +10,16 @@ internal sealed class MosquittoBroker : IBrokerUnderTest
 
     private readonly string _executable;
     private readonly BrokerSettings _settings;
+    private readonly BenchmarkCertificates? _certificates;
     private BrokerProcess? _process;
     private DirectoryInfo? _directory;
 
-    /// <summary>Runs <paramref name="executable"/> with <paramref name="settings"/>.</summary>
-    public MosquittoBroker(string executable, BrokerSettings settings)
+    /// <summary>Runs <paramref name="executable"/> with <paramref name="settings"/>, and a TLS listener serving <paramref name="certificates"/> if given.</summary>
+    public MosquittoBroker(string executable, BrokerSettings settings, BenchmarkCertificates? certificates)
     {
         _executable = executable;
         _settings = settings;
+        _certificates = certificates;
     }
 
     /// <inheritdoc />
@@ -30,15 +32,19 @@ internal sealed class MosquittoBroker : IBrokerUnderTest
     public int Port { get; private set; }
 
     /// <inheritdoc />
+    public int? TlsPort { get; private set; }
+
+    /// <inheritdoc />
     public TimeSpan? TimeToDashboard => null;
 
     /// <inheritdoc />
     public async Task<TimeSpan> StartAsync(CancellationToken cancellationToken)
     {
         Port = FreePort.Pick();
+        TlsPort = _certificates is null ? null : FreePort.Pick();
         _directory = Directory.CreateTempSubdirectory(TemporaryPrefix);
         string configPath = Path.Combine(_directory.FullName, MosquittoConfig.FileName);
-        await File.WriteAllTextAsync(configPath, MosquittoConfig.Render(Port, _settings), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(configPath, MosquittoConfig.Render(Port, _settings, _certificates, TlsPort), cancellationToken).ConfigureAwait(false);
         long start = Stopwatch.GetTimestamp();
         _process = BrokerProcess.Start(_executable, [ConfigSwitch, configPath], _directory.FullName);
         return await ReadinessProbe.WaitAsync(Name, Port, _process, start, cancellationToken).ConfigureAwait(false);

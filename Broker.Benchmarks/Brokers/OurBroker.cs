@@ -18,6 +18,7 @@ internal sealed class OurBroker : IBrokerUnderTest
     private readonly BrokerSettings _settings;
     private readonly string _transport;
     private readonly IReadOnlyList<string> _loggingOff;
+    private readonly BenchmarkCertificates? _certificates;
     private readonly DashboardUse _dashboard;
     private BrokerProcess? _process;
     private DirectoryInfo? _dataDirectory;
@@ -25,13 +26,15 @@ internal sealed class OurBroker : IBrokerUnderTest
 
     /// <summary>
     /// Runs the broker built at <paramref name="brokerDllPath"/> with <paramref name="settings"/> over
-    /// <paramref name="transport"/>, its dashboard used as <paramref name="dashboard"/> says.
+    /// <paramref name="transport"/>, a TLS listener serving <paramref name="certificates"/> if given, and its dashboard
+    /// used as <paramref name="dashboard"/> says.
     /// </summary>
-    public OurBroker(string brokerDllPath, BrokerSettings settings, string transport, DashboardUse dashboard = DashboardUse.NoPage)
+    public OurBroker(string brokerDllPath, BrokerSettings settings, string transport, BenchmarkCertificates? certificates, DashboardUse dashboard = DashboardUse.NoPage)
     {
         _brokerDllPath = brokerDllPath;
         _settings = settings;
         _transport = transport;
+        _certificates = certificates;
         _dashboard = dashboard;
         _loggingOff = LoggingOverrides.For(Path.GetDirectoryName(brokerDllPath)!);
     }
@@ -56,8 +59,11 @@ internal sealed class OurBroker : IBrokerUnderTest
     /// <inheritdoc />
     public int Port { get; private set; }
 
+    /// <inheritdoc />
+    public int? TlsPort { get; private set; }
+
     /// <summary>The arguments after the DLL path, for the README and the result files.</summary>
-    public IReadOnlyList<string> Arguments(int port, string dataDirectory)
+    public IReadOnlyList<string> Arguments(int port, int? tlsPort, string dataDirectory)
     {
         string[] dashboard = _dashboard == DashboardUse.Off
             ? ["--dashboard", "false"]
@@ -70,6 +76,7 @@ internal sealed class OurBroker : IBrokerUnderTest
             $"--Broker:DataDirectory={dataDirectory}",
             string.Create(CultureInfo.InvariantCulture, $"--Broker:MaxPendingMessagesPerClient={_settings.QueueLimit}"),
             $"--Broker:Transport={_transport}",
+            .. TlsArguments(tlsPort),
 
             // No DNS-SD announcements from a benchmark: the load stays on this machine.
             "--Broker:Advertise=false",
@@ -81,10 +88,11 @@ internal sealed class OurBroker : IBrokerUnderTest
     public async Task<TimeSpan> StartAsync(CancellationToken cancellationToken)
     {
         Port = FreePort.Pick();
+        TlsPort = _certificates is null ? null : FreePort.Pick();
         DashboardPort = _dashboard == DashboardUse.Off ? 0 : FreePort.Pick();
         TimeToDashboard = null;
         _dataDirectory = Directory.CreateTempSubdirectory(TemporaryPrefix);
-        string[] arguments = [_brokerDllPath, .. Arguments(Port, _dataDirectory.FullName)];
+        string[] arguments = [_brokerDllPath, .. Arguments(Port, TlsPort, _dataDirectory.FullName)];
         long start = Stopwatch.GetTimestamp();
         _process = BrokerProcess.Start(DotNetHost, arguments, _dataDirectory.FullName);
         Task<TimeSpan>? dashboardReady = _dashboard == DashboardUse.Off ? null : DashboardProbe.WaitAsync(DashboardPort, _process, start, cancellationToken);
@@ -100,6 +108,22 @@ internal sealed class OurBroker : IBrokerUnderTest
         }
 
         return ready;
+    }
+
+    private IReadOnlyList<string> TlsArguments(int? tlsPort)
+    {
+        if (_certificates is null || tlsPort is null)
+        {
+            return ["--Broker:Tls:Enabled=false"];
+        }
+
+        return
+        [
+            "--Broker:Tls:Enabled=true",
+            string.Create(CultureInfo.InvariantCulture, $"--Broker:Tls:Port={tlsPort}"),
+            $"--Broker:Tls:CertificateFile={_certificates.ServerCertificate}",
+            $"--Broker:Tls:KeyFile={_certificates.ServerKey}",
+        ];
     }
 
     /// <inheritdoc />

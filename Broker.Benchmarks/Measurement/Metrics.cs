@@ -57,10 +57,20 @@ internal static class Metrics
     /// <summary>PSS right after start-up.</summary>
     public static readonly Metric MemoryAtStart = new("pss_at_start_mb", "memory after start (PSS)", "MiB", Better.Lower, 1);
 
+    /// <summary>Median time from TCP connect to CONNACK without TLS.</summary>
+    public static readonly Metric PlainConnect = new("plain_connect_ms", "connect → CONNACK, plain (p50)", "ms", Better.Lower, 2);
+
+    /// <summary>Median time from TCP connect through a TLS 1.2 handshake to CONNACK, as a board connects.</summary>
+    public static readonly Metric Tls12Connect = new("tls12_connect_ms", "connect → TLS 1.2 → CONNACK (p50)", "ms", Better.Lower, 2);
+
+    /// <summary>Median time from TCP connect through a TLS 1.3 handshake to CONNACK.</summary>
+    public static readonly Metric Tls13Connect = new("tls13_connect_ms", "connect → TLS 1.3 → CONNACK (p50)", "ms", Better.Lower, 2);
+
     /// <summary>All of them, in table order.</summary>
     public static IReadOnlyList<Metric> All { get; } =
     [
         CpuPerMessage, DeliveredRate, RoundTripRate, BrokerCpu, GeneratorCpu, Delivered, LatencyMedian, Latency99, Latency999, SenderLag99,
         PssPerConnection, RssPerConnection, PssPerConnectionAfterIdle, IdleCpu, ConnectionsAlive, StartupTime, DashboardStartupTime, MemoryAtStart,
+        PlainConnect, Tls12Connect, Tls13Connect,
     ];
 }

@@ -9,10 +9,14 @@ internal static class BrokerSetup
     private const string NotRun = "not run";
     private const string GivenBuild = "given with --broker-dll";
 
-    /// <summary>The brokers <paramref name="options"/> asks for; throws with a clear message when one is missing.</summary>
+    /// <summary>
+    /// The brokers <paramref name="options"/> asks for; throws with a clear message when one is missing. With our broker
+    /// in the run, its make-certificates makes the TLS certificates both serve; Mosquitto alone has no TLS listener.
+    /// </summary>
     public static PreparedBrokers Prepare(BenchmarkOptions options, BrokerSettings settings, TextWriter log)
     {
         List<IBrokerUnderTest> brokers = [];
+        BenchmarkCertificates? certificates = null;
         string mqttNetVersion = NotRun;
         string mosquittoVersion = NotRun;
         string revision = NotRun;
@@ -27,15 +31,16 @@ internal static class BrokerSetup
             }
 
             mqttNetVersion = OurBrokerBuild.MqttNetVersionNextTo(brokerDll);
+            certificates = BenchmarkCertificates.Make(brokerDll);
             if (options.Brokers == BrokerSelection.DashboardCost)
             {
-                brokers.Add(new OurBroker(brokerDll, settings, options.Transport, DashboardUse.Off));
-                brokers.Add(new OurBroker(brokerDll, settings, options.Transport, DashboardUse.NoPage));
-                brokers.Add(new OurBroker(brokerDll, settings, options.Transport, DashboardUse.OnePage));
+                brokers.Add(new OurBroker(brokerDll, settings, options.Transport, certificates, DashboardUse.Off));
+                brokers.Add(new OurBroker(brokerDll, settings, options.Transport, certificates, DashboardUse.NoPage));
+                brokers.Add(new OurBroker(brokerDll, settings, options.Transport, certificates, DashboardUse.OnePage));
             }
             else
             {
-                brokers.Add(new OurBroker(brokerDll, settings, options.Transport));
+                brokers.Add(new OurBroker(brokerDll, settings, options.Transport, certificates));
             }
 
             log.WriteLine($"our broker: dotnet {brokerDll} (revision {revision}, transport {options.Transport})");
@@ -46,11 +51,11 @@ internal static class BrokerSetup
             string mosquitto = options.MosquittoPath ?? MosquittoExecutable.Find()
                 ?? throw new FileNotFoundException("mosquitto not found on PATH or in /usr/sbin: apt-get install mosquitto, or pass --mosquitto PATH.");
             mosquittoVersion = MosquittoExecutable.ReadVersion(mosquitto);
-            brokers.Add(new MosquittoBroker(mosquitto, settings));
+            brokers.Add(new MosquittoBroker(mosquitto, settings, certificates));
             log.WriteLine($"Mosquitto: {mosquitto} {mosquittoVersion}");
         }
 
-        return new PreparedBrokers(brokers, mosquittoVersion, mqttNetVersion, revision);
+        return new PreparedBrokers(brokers, mosquittoVersion, mqttNetVersion, revision, certificates);
     }
 
     private static string BuildOurs(TextWriter log)

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Esp32Mqtt.Broker.Benchmarks.Scenarios;
 
-/// <summary>The classroom the issue describes: thirty boards, the <c>led</c> topic they listen on, and the telemetry they send.</summary>
+/// <summary>A classroom: thirty boards, the <c>led</c> topic they listen on, and the telemetry they send.</summary>
 internal static class Classroom
 {
     /// <summary>Boards in one classroom.</summary>

@@ -2,7 +2,7 @@ using Esp32Mqtt.Broker.Benchmarks.Device;
 
 namespace Esp32Mqtt.Broker.Benchmarks.Scenarios;
 
-/// <summary>Every scenario, in the order of the benchmark README's table, then the device round trip.</summary>
+/// <summary>Every scenario, in the order of the benchmark README's table, then the device round trip and the TLS handshake.</summary>
 internal static class ScenarioCatalog
 {
     /// <summary>All scenarios.</summary>
@@ -19,6 +19,7 @@ internal static class ScenarioCatalog
         new IdleConnectionsScenario(),
         new StartupScenario(),
         new DeviceRoundTripScenario(),
+        new TlsHandshakeScenario(),
     ];
 
     /// <summary>What a --dashboard run measures unless --scenario says otherwise: a busy classroom's rate, and start-up.</summary>

@@ -1,3 +1,4 @@
+using Esp32Mqtt.TestSupport;
 using Microsoft.Playwright;
 
 namespace Esp32Mqtt.Broker.Dashboard.Tests.Browser;
@@ -34,29 +35,12 @@ public static class Chromium
     /// <summary>Skips the test (or, with CI=true, fails it) when Chromium is not installed.</summary>
     public static void Require()
     {
-        Require(failInsteadOfSkip: Environment.GetEnvironmentVariable("CI") == "true");
-    }
-
-    /// <summary>When Chromium is missing, fails the test or skips it with the install command.</summary>
-    public static void Require(bool failInsteadOfSkip)
-    {
-        Require(ProgramPath, failInsteadOfSkip);
+        Require(ProgramPath, RequiredProgram.FailInsteadOfSkip);
     }
 
     /// <summary>When <paramref name="programPath"/> is missing, fails the test or skips it with the install command.</summary>
     public static void Require(string programPath, bool failInsteadOfSkip)
     {
-        if (File.Exists(programPath))
-        {
-            return;
-        }
-
-        string reason = $"{programPath} not found: apt-get install chromium";
-        if (failInsteadOfSkip)
-        {
-            throw new InvalidOperationException($"{reason} (CI=true, so this test fails instead of skipping)");
-        }
-
-        Skip.If(true, reason);
+        RequiredProgram.Require(programPath, "chromium", "Chromium", failInsteadOfSkip, []);
     }
 }

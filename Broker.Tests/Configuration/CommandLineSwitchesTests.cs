@@ -23,6 +23,19 @@ public sealed class CommandLineSwitchesTests
     }
 
     [Fact]
+    public void Sets_the_tls_port_from_its_short_switch()
+    {
+        // Arrange
+        IConfiguration configuration = new ConfigurationBuilder().AddCommandLine(["--tls-port", "8884"], CommandLineSwitches.Mappings).Build();
+
+        // Act
+        BrokerOptions options = configuration.GetSection(BrokerOptions.SectionName).Get<BrokerOptions>()!;
+
+        // Assert
+        Assert.Equal(8884, options.Tls.Port);
+    }
+
+    [Fact]
     public void Sets_the_dashboard_port_and_switches_the_dashboard_off_with_short_switches()
     {
         // Arrange

@@ -51,6 +51,19 @@ public sealed class StartupFailureTests
     }
 
     [Fact]
+    public void Names_the_tls_section_and_its_settings_for_an_unknown_tls_setting()
+    {
+        // Arrange: Microsoft.Extensions.Configuration.Binder's message with ErrorOnUnknownConfiguration.
+        InvalidOperationException exception = new("'ErrorOnUnknownConfiguration' was set on the provided BinderOptions, but the following properties were not found on the instance of Esp32Mqtt.Broker.Tls.TlsOptions: 'Certificate'");
+
+        // Act
+        StartupFailure.TryExplain(exception, out IReadOnlyList<string>? lines);
+
+        // Assert
+        Assert.Equal(["Unknown setting Broker:Tls:Certificate (a typo?). The settings in the \"Broker:Tls\" section are: Enabled, Port, CertificateFile, KeyFile."], lines);
+    }
+
+    [Fact]
     public void Leaves_an_unexpected_exception_unexplained()
     {
         // Act

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using Esp32Mqtt.Broker.Certificates;
 using Esp32Mqtt.Broker.Transport;
 using Esp32Mqtt.TestSupport;
 
@@ -118,7 +120,9 @@ public sealed class BrokerProcessTests : IDisposable
     [InlineData("--Broker:Port=abc", "Invalid setting: Broker:Port is 'abc', which is not a whole number.")]
     [InlineData("--Broker:Transport=quick", "Invalid setting: Broker:Transport is 'quick', which is not a transport (fast or mqttnet).")]
     [InlineData("--Broker:AllowAnonymous=false", "Invalid setting: Broker:AllowAnonymous is false but Broker:Users is empty, so no client could connect")]
-    [InlineData("--Broker:Prot=1884", "Unknown setting Broker:Prot (a typo?). The settings in the \"Broker\" section are: Port, BindAddress, Advertise, AllowAnonymous, Users, DataDirectory, MaxPayloadBytes, MaxPendingMessagesPerClient, PersistentSessionExpiryHours, Transport, ConnectTimeoutSeconds, DashboardPort, DashboardEnabled.")]
+    [InlineData("--Broker:Prot=1884", "Unknown setting Broker:Prot (a typo?). The settings in the \"Broker\" section are: Port, BindAddress, Advertise, AllowAnonymous, Users, DataDirectory, MaxPayloadBytes, MaxPendingMessagesPerClient, PersistentSessionExpiryHours, Transport, ConnectTimeoutSeconds, DashboardPort, DashboardEnabled, Tls.")]
+    [InlineData("--Broker:Tls:Prot=8884", "Unknown setting Broker:Tls:Prot (a typo?). The settings in the \"Broker:Tls\" section are: Enabled, Port, CertificateFile, KeyFile.")]
+    [InlineData("--tls-port=70000", "Invalid setting: Broker:Tls:Port is 70000; allowed: 0 to 65535 (0 picks any free port). Change it in Broker/appsettings.json, the environment variable Broker__Tls__Port, or the command line (--Broker:Tls:Port=...).")]
     public async Task Reports_an_invalid_setting_in_one_line(string setting, string expected)
     {
         // Act
@@ -126,6 +130,71 @@ public sealed class BrokerProcessTests : IDisposable
 
         // Assert
         AssertOneLineFailure(result, expected);
+    }
+
+    [Fact]
+    public async Task Reports_a_tls_port_in_use_in_one_line_with_the_fix()
+    {
+        // Arrange
+        TestCertificates.MakeIn(_data.FullPath);
+        using Socket occupant = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        occupant.Bind(new IPEndPoint(IPAddress.Any, 0));
+        occupant.Listen();
+        int port = ((IPEndPoint)occupant.LocalEndPoint!).Port;
+
+        // Act
+        ToolResult result = await RunToExitAsync(DataArguments("--port", "0", "--tls-port", $"{port}"));
+
+        // Assert
+        AssertOneLineFailure(
+            result,
+            $"Cannot listen on port {port}: another program is already using it, most likely another MQTT broker such as Mosquitto. "
+            + $"Stop that program, or start this broker on another port: dotnet run --project Broker -- --tls-port {port + 1}");
+    }
+
+    [Theory]
+    [InlineData("a certificate file that is not PEM", "The TLS certificate file {certificate} holds no certificate")]
+    [InlineData("no key file", "The TLS private key file {key} does not exist. Make the certificates with: dotnet run --project Broker -- make-certificates")]
+    [InlineData("an expired certificate", "The TLS certificate in {certificate} expired on 2022-04-05: clients would refuse it.")]
+    [InlineData("TLS required without certificates", "The TLS certificate file {certificate} does not exist.")]
+    public async Task Reports_a_bad_tls_certificate_in_one_line(string what, string expected)
+    {
+        // Arrange
+        CertificateFiles files = CertificateFiles.In(_data.FullPath);
+        List<string> arguments = ["--port", "0", "--tls-port", "0"];
+        if (what != "TLS required without certificates")
+        {
+            TestCertificates.MakeIn(_data.FullPath);
+        }
+
+        switch (what)
+        {
+            case "a certificate file that is not PEM":
+                await File.WriteAllTextAsync(files.ServerCertificate, "not a certificate");
+                break;
+            case "no key file":
+                File.Delete(files.ServerKey);
+                break;
+            case "an expired certificate":
+                DateTimeOffset longAgo = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
+                using (X509Certificate2 authority = LocalCertificateAuthority.Create("test", longAgo))
+                using (X509Certificate2 expired = LocalCertificateAuthority.IssueServerCertificate(authority, ServerNames.ForThisComputer(), longAgo))
+                {
+                    PemFiles.WriteCertificate(files.ServerCertificate, expired);
+                    PemFiles.WritePrivateKey(files.ServerKey, expired);
+                }
+
+                break;
+            default:
+                arguments.Add("--Broker:Tls:Enabled=true");
+                break;
+        }
+
+        // Act
+        ToolResult result = await RunToExitAsync(DataArguments([.. arguments]));
+
+        // Assert
+        AssertOneLineFailure(result, expected.Replace("{certificate}", files.ServerCertificate, StringComparison.Ordinal).Replace("{key}", files.ServerKey, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -83,9 +83,22 @@ internal sealed class FastServerAdapter : IMqttServerAdapter
         _listener.Dispose();
     }
 
-    private async Task ServeAsync(PacketGuardStream guard, IPEndPoint remote, CancellationToken stopping)
+    /// <summary>
+    /// Serves a connection another listener of the server opened (a TLS stream after its handshake) with that listener's
+    /// <paramref name="clientHandler"/>, as this adapter serves its own (<see cref="IBrokerTransport.ServeAsync"/>).
+    /// </summary>
+    public Task ServeAsync(Stream connection, IPEndPoint localEndPoint, IPEndPoint remote, Func<IMqttChannelAdapter, Task> clientHandler)
     {
-        Func<IMqttChannelAdapter, Task>? clientHandler = ClientHandler;
+        return _listener.ServeAsync(connection, remote, (guard, _, _) => ServeAsync(guard, localEndPoint, remote, clientHandler));
+    }
+
+    private Task ServeAsync(PacketGuardStream guard, IPEndPoint remote, CancellationToken stopping)
+    {
+        return ServeAsync(guard, LocalEndPoint!, remote, ClientHandler);
+    }
+
+    private async Task ServeAsync(PacketGuardStream guard, IPEndPoint localEndPoint, IPEndPoint remote, Func<IMqttChannelAdapter, Task>? clientHandler)
+    {
         if (clientHandler is null || _serverOptions is null)
         {
             return;
@@ -94,7 +107,7 @@ internal sealed class FastServerAdapter : IMqttServerAdapter
         ServedConnection served = new(this, remote);
         try
         {
-            served.Adapter = new(guard, LocalEndPoint!, remote, _serverOptions.WriterBufferSizeMax, _flowControl, served);
+            served.Adapter = new(guard, localEndPoint, remote, _serverOptions.WriterBufferSizeMax, _flowControl, served);
 
             // The wrapper owns the channel adapter and disposes it.
             using ClientChannelAdapter clientAdapter = new(served.Adapter, served, _across.RoutingGate, _settings);

@@ -37,7 +37,7 @@ internal sealed record PacketGuardRejection(RejectionKind Kind, long DeclaredLen
 
         if (FirstBytes.Length >= 2 && FirstBytes[0] == TlsHandshakeRecord && FirstBytes[1] == TlsMajorVersion)
         {
-            return "it started a TLS handshake; this broker speaks plain MQTT, so turn TLS off in the client";
+            return "it started a TLS handshake on the port for plain MQTT; connect to the TLS port (Broker:Tls:Port, usually 8883), or turn TLS off in the client";
         }
 
         if (FirstBytes.Length > 0 && FirstBytes.All(b => b >= 0x20 && b < 0x7F))

@@ -105,16 +105,39 @@ internal sealed class GuardedListener : IDisposable
         }
     }
 
-    private async Task ServeAsync(Socket socket, CancellationToken stopping)
+    /// <summary>
+    /// Serves a connection another listener accepted and opened, whose bytes come through <paramref name="connection"/>
+    /// (a TLS stream after its handshake), as this listener serves its own: under a <see cref="PacketGuardStream"/>,
+    /// closed with the others, waited for by <see cref="WhenAllEndedAsync"/>, and reported if it never became an MQTT
+    /// client; <paramref name="serve"/> serves it. Owns <paramref name="connection"/>; one handed over after accepting
+    /// stopped is closed at once, as a connection to the closed port would be refused.
+    /// </summary>
+    public Task ServeAsync(Stream connection, IPEndPoint remote, Func<PacketGuardStream, IPEndPoint, CancellationToken, Task> serve)
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            return connection.DisposeAsync().AsTask();
+        }
+
+        PacketGuardStream guard = new(connection, _settings.MaxPacketBytes, rejection => _problems.Rejected(remote, rejection));
+        return ServeGuardedAsync(guard, remote, serve, _stopping.Token);
+    }
+
+    private Task ServeAsync(Socket socket, CancellationToken stopping)
     {
         IPEndPoint remote = (IPEndPoint)socket.RemoteEndPoint!;
         socket.NoDelay = true;
         AcknowledgeAtOnce.OnAccepted(socket);
         PacketGuardStream guard = PacketGuardStream.OverSocket(socket, _settings.MaxPacketBytes, rejection => _problems.Rejected(remote, rejection));
+        return ServeGuardedAsync(guard, remote, _serve, stopping);
+    }
+
+    private async Task ServeGuardedAsync(PacketGuardStream guard, IPEndPoint remote, Func<PacketGuardStream, IPEndPoint, CancellationToken, Task> serve, CancellationToken stopping)
+    {
         _openConnections.TryAdd(guard, 0);
         try
         {
-            await _serve(guard, remote, stopping).ConfigureAwait(false);
+            await serve(guard, remote, stopping).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
         {

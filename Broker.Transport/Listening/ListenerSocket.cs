@@ -3,29 +3,39 @@ using System.Net.Sockets;
 
 namespace Esp32Mqtt.Broker.Transport.Listening;
 
-/// <summary>Opens the listening socket and turns a bind failure into one line that says how to fix it.</summary>
-internal static class ListenerSocket
+/// <summary>
+/// Opens a listening socket and turns a bind failure into one line that says how to fix it; public for the broker's
+/// other listeners (TLS), which open their ports as the transport opens its own.
+/// </summary>
+public static class ListenerSocket
 {
     /// <summary>The standard MQTT port (OASIS MQTT 3.1.1, section 4.2; IANA registration).</summary>
-    private const int StandardMqttPort = 1883;
+    public const int StandardMqttPort = 1883;
+
+    /// <summary>The broker's command-line switch for the plain port.</summary>
+    public const string PortSwitch = "--port";
 
     private const int Backlog = 512;
-    private const int AlternativePort = 1884;
     private const int FirstUnprivilegedPort = 1024;
 
-    /// <summary>Binds and listens on <paramref name="bindAddress"/> (<c>*</c> = every interface) and <paramref name="port"/>.</summary>
-    public static Socket Open(string bindAddress, int port)
+    /// <summary>
+    /// Binds and listens on <paramref name="bindAddress"/> (<c>*</c> = every interface) and <paramref name="port"/>. A
+    /// failure names <paramref name="portSwitch"/>, the command-line switch that sets this port, whose usual value is
+    /// <paramref name="standardPort"/>.
+    /// </summary>
+    public static Socket Open(string bindAddress, int port, string portSwitch = PortSwitch, int standardPort = StandardMqttPort)
     {
+        ListenerPort listener = new(port, portSwitch, standardPort);
         if (bindAddress != TransportSettings.AllInterfaces)
         {
-            return Bind(IPAddress.Parse(bindAddress), port, dualMode: false);
+            return Bind(IPAddress.Parse(bindAddress), listener, dualMode: false);
         }
 
         if (Socket.OSSupportsIPv6)
         {
             try
             {
-                return Bind(IPAddress.IPv6Any, port, dualMode: true);
+                return Bind(IPAddress.IPv6Any, listener, dualMode: true);
             }
             catch (ListenerException exception) when (exception.InnerException is SocketException
             {
@@ -36,10 +46,34 @@ internal static class ListenerSocket
             }
         }
 
-        return Bind(IPAddress.Any, port, dualMode: false);
+        return Bind(IPAddress.Any, listener, dualMode: false);
     }
 
-    private static Socket Bind(IPAddress address, int port, bool dualMode)
+    /// <summary>
+    /// The line that says why <paramref name="exception"/> kept the broker from listening on <paramref name="address"/>
+    /// and <paramref name="port"/>, and how to fix it with <paramref name="portSwitch"/> (usually <paramref name="standardPort"/>).
+    /// </summary>
+    public static string Explain(SocketException exception, IPAddress address, int port, string portSwitch = PortSwitch, int standardPort = StandardMqttPort)
+    {
+        int suggestedPort = port + 1;
+        return exception.SocketErrorCode switch
+        {
+            SocketError.AddressAlreadyInUse =>
+                $"Cannot listen on port {port}: another program is already using it, most likely another MQTT broker such as Mosquitto. "
+                + $"Stop that program, or start this broker on another port: dotnet run --project Broker -- {portSwitch} {suggestedPort}",
+            SocketError.AccessDenied when port < FirstUnprivilegedPort =>
+                $"Cannot listen on port {port}: ports below {FirstUnprivilegedPort} need administrator rights. "
+                + $"Use the standard MQTT port instead: {portSwitch} {standardPort}",
+            SocketError.AccessDenied =>
+                $"Cannot listen on port {port}: the operating system refused (a firewall or security policy?). Try another port: {portSwitch} {suggestedPort}",
+            SocketError.AddressNotAvailable =>
+                $"Cannot listen on {address}: it is not an address of this computer. "
+                + $"Set Broker:BindAddress to {TransportSettings.AllInterfaces} (every interface) or to one of this computer's addresses",
+            _ => $"Cannot listen on {address} port {port}: {exception.Message}",
+        };
+    }
+
+    private static Socket Bind(IPAddress address, ListenerPort listener, bool dualMode)
     {
         Socket socket = new(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
@@ -58,14 +92,14 @@ internal static class ListenerSocket
                 AllowRebindDuringTimeWait(socket);
             }
 
-            socket.Bind(new IPEndPoint(address, port));
+            socket.Bind(new IPEndPoint(address, listener.Port));
             socket.Listen(Backlog);
             return socket;
         }
         catch (SocketException exception)
         {
             socket.Dispose();
-            throw new ListenerException(Explain(exception, address, port), exception);
+            throw new ListenerException(Explain(exception, address, listener.Port, listener.Switch, listener.StandardPort), exception);
         }
     }
 
@@ -82,24 +116,6 @@ internal static class ListenerSocket
         socket.SetRawSocketOption(level, name, BitConverter.GetBytes(1));
     }
 
-    /// <summary>The line that says why <paramref name="exception"/> kept the broker from listening on <paramref name="address"/> and <paramref name="port"/>, and how to fix it.</summary>
-    public static string Explain(SocketException exception, IPAddress address, int port)
-    {
-        int suggestedPort = port == StandardMqttPort ? AlternativePort : port + 1;
-        return exception.SocketErrorCode switch
-        {
-            SocketError.AddressAlreadyInUse =>
-                $"Cannot listen on port {port}: another program is already using it, most likely another MQTT broker such as Mosquitto. "
-                + $"Stop that program, or start this broker on another port: dotnet run --project Broker -- --port {suggestedPort}",
-            SocketError.AccessDenied when port < FirstUnprivilegedPort =>
-                $"Cannot listen on port {port}: ports below {FirstUnprivilegedPort} need administrator rights. "
-                + $"Use the standard MQTT port instead: --port {StandardMqttPort}",
-            SocketError.AccessDenied =>
-                $"Cannot listen on port {port}: the operating system refused (a firewall or security policy?). Try another port: --port {suggestedPort}",
-            SocketError.AddressNotAvailable =>
-                $"Cannot listen on {address}: it is not an address of this computer. "
-                + $"Set Broker:BindAddress to {TransportSettings.AllInterfaces} (every interface) or to one of this computer's addresses",
-            _ => $"Cannot listen on {address} port {port}: {exception.Message}",
-        };
-    }
+    /// <summary>A port to listen on, the switch that sets it, and its usual value.</summary>
+    private readonly record struct ListenerPort(int Port, string Switch, int StandardPort);
 }

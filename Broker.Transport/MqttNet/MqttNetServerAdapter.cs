@@ -82,15 +82,28 @@ internal sealed class MqttNetServerAdapter : IMqttServerAdapter
         _listener.Dispose();
     }
 
-    private async Task ServeAsync(PacketGuardStream guard, IPEndPoint remote, CancellationToken stopping)
+    /// <summary>
+    /// Serves a connection another listener of the server opened (a TLS stream after its handshake) with that listener's
+    /// <paramref name="clientHandler"/>, as this adapter serves its own (<see cref="IBrokerTransport.ServeAsync"/>).
+    /// </summary>
+    public Task ServeAsync(Stream connection, IPEndPoint localEndPoint, IPEndPoint remote, Func<IMqttChannelAdapter, Task> clientHandler)
     {
-        Func<IMqttChannelAdapter, Task>? clientHandler = ClientHandler;
+        return _listener.ServeAsync(connection, remote, (guard, _, _) => ServeAsync(guard, localEndPoint, remote, clientHandler));
+    }
+
+    private Task ServeAsync(PacketGuardStream guard, IPEndPoint remote, CancellationToken stopping)
+    {
+        return ServeAsync(guard, LocalEndPoint!, remote, ClientHandler);
+    }
+
+    private async Task ServeAsync(PacketGuardStream guard, IPEndPoint localEndPoint, IPEndPoint remote, Func<IMqttChannelAdapter, Task>? clientHandler)
+    {
         if (clientHandler is null || _serverOptions is null || _logger is null)
         {
             return;
         }
 
-        MqttTcpChannel channel = new(guard, LocalEndPoint!, remote, clientCertificate: null!);
+        MqttTcpChannel channel = new(guard, localEndPoint, remote, clientCertificate: null!);
         MqttPacketFormatterAdapter formatter = new(new MqttBufferWriter(_serverOptions.WriterBufferSize, _serverOptions.WriterBufferSizeMax));
         using MqttChannelAdapter mqttnetAdapter = new(channel, formatter, _logger);
         CheckedMqttNetChannel checkedChannel = new(mqttnetAdapter, _settings, _problems, _connectPackets, _flowControl, _across.RoutingGate);

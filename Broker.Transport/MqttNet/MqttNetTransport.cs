@@ -55,6 +55,12 @@ internal sealed class MqttNetTransport : IBrokerTransport
     }
 
     /// <inheritdoc />
+    public Task ServeAsync(Stream connection, IPEndPoint localEndPoint, IPEndPoint remoteEndPoint, Func<IMqttChannelAdapter, Task> clientHandler)
+    {
+        return _listener.ServeAsync(connection, localEndPoint, remoteEndPoint, clientHandler);
+    }
+
+    /// <inheritdoc />
     public Task WhenAllConnectionsEndedAsync()
     {
         return _listener.WhenAllEndedAsync();

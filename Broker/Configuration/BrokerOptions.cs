@@ -1,3 +1,4 @@
+using Esp32Mqtt.Broker.Tls;
 using Esp32Mqtt.Broker.Transport;
 
 namespace Esp32Mqtt.Broker.Configuration;
@@ -80,6 +81,9 @@ public sealed class BrokerOptions
 
     /// <summary>Whether the dashboard and MQTT over WebSockets are served; false leaves <see cref="DashboardPort"/> closed.</summary>
     public bool DashboardEnabled { get; set; } = true;
+
+    /// <summary>The TLS listener beside the plain one (section <c>Broker:Tls</c>).</summary>
+    public TlsOptions Tls { get; set; } = new();
 
     /// <summary>Whether clients that send no user name are accepted, resolving the unset default.</summary>
     public bool AnonymousClientsAllowed => AllowAnonymous ?? Users.Count == 0;

@@ -7,6 +7,7 @@ using Esp32Mqtt.Broker.Retained;
 using Esp32Mqtt.Broker.Security;
 using Esp32Mqtt.Broker.Sessions;
 using Esp32Mqtt.Broker.Subscriptions;
+using Esp32Mqtt.Broker.Tls;
 using Esp32Mqtt.Broker.Transport;
 using Esp32Mqtt.Broker.Wills;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MQTTnet.Diagnostics.Logger;
+using MQTTnet.Server;
 
 namespace Esp32Mqtt.Broker.Hosting;
 
@@ -29,6 +31,7 @@ public static class BrokerHostBuilderExtensions
             .Bind(builder.Configuration.GetSection(BrokerOptions.SectionName), binder => binder.ErrorOnUnknownConfiguration = true)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<BrokerOptions>, BrokerOptionsValidator>();
+        services.AddSingleton<IValidateOptions<BrokerOptions>, TlsOptionsValidator>();
         services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
 
         // The host reports its own start-up failure with a stack trace; Program.cs prints one clear line instead.
@@ -40,6 +43,12 @@ public static class BrokerHostBuilderExtensions
         services.AddSingleton<MqttNetLogBridge>();
         services.AddSingleton<IMqttNetLogger>(provider => provider.GetRequiredService<MqttNetLogBridge>());
         services.AddSingleton(CreateTransport);
+
+        // TLS beside the transport's plain port: another listener of the MQTT server, whose connections the transport
+        // serves once their handshake is done; its line comes first among the banner's sections.
+        services.AddSingleton<TlsListener>();
+        services.AddSingleton<IMqttServerAdapter>(provider => provider.GetRequiredService<TlsListener>());
+        services.AddSingleton<IBannerSection>(provider => provider.GetRequiredService<TlsListener>());
         services.AddSingleton<SubscriptionRegistry>();
         services.AddSingleton<SessionTable>();
         services.AddSingleton<SessionExpiry>();

@@ -7,6 +7,7 @@ using Esp32Mqtt.Broker.Events;
 using Esp32Mqtt.Broker.Retained;
 using Esp32Mqtt.Broker.Security;
 using Esp32Mqtt.Broker.Sessions;
+using Esp32Mqtt.Broker.Tls;
 using Esp32Mqtt.Broker.Transport;
 using Esp32Mqtt.Broker.Wills;
 using Microsoft.Extensions.Hosting;
@@ -28,6 +29,7 @@ public sealed partial class BrokerServer : IHostedLifecycleService, IDisposable
 
     private readonly BrokerOptions _options;
     private readonly IBrokerTransport _transport;
+    private readonly TlsListener _tls;
     private readonly ConnectionValidator _validator;
     private readonly RetainedMessagePersistence _persistence;
     private readonly TrafficEvents _events;
@@ -44,6 +46,7 @@ public sealed partial class BrokerServer : IHostedLifecycleService, IDisposable
         IOptions<BrokerOptions> options,
         IBrokerTransport transport,
         IEnumerable<IMqttServerAdapter> moreListeners,
+        TlsListener tls,
         MqttNetLogBridge mqttNetLogger,
         ConnectionValidator validator,
         RetainedMessagePersistence persistence,
@@ -58,6 +61,7 @@ public sealed partial class BrokerServer : IHostedLifecycleService, IDisposable
     {
         _options = options.Value;
         _transport = transport;
+        _tls = tls;
         _validator = validator;
         _persistence = persistence;
         _events = events;
@@ -149,11 +153,12 @@ public sealed partial class BrokerServer : IHostedLifecycleService, IDisposable
     /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        // Stop taking new connections first, then disconnect every client (MQTT 5 clients get "server shutting down"),
+        // Stop taking new connections first (plain and TLS), then disconnect every client (MQTT 5 clients get "server shutting down"),
         // wait until MQTTnet has finished with each (it dispatches a lost client's will as its connection ends, after
         // StopAsync has returned: MqttConnectedClient.RunAsync), then for the retained messages written behind (QoS 0
         // ones, and those wills).
         _transport.StopAccepting();
+        await _tls.StopAsync().ConfigureAwait(false);
         await Server.StopAsync(new MqttServerStopOptions()).ConfigureAwait(false);
         try
         {

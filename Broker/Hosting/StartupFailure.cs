@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 using Esp32Mqtt.Broker.Configuration;
+using Esp32Mqtt.Broker.Tls;
 using Esp32Mqtt.Broker.Transport;
 using Microsoft.Extensions.Options;
 
@@ -43,9 +44,12 @@ public static partial class StartupFailure
                 string key = match.Groups["key"].Value;
                 return [$"Invalid setting: {key} is '{match.Groups["value"].Value}', which is not a {FriendlyType(match.Groups["type"].Value)}. {WhereToFix(key)}"];
             case InvalidOperationException when UnknownSettings().Match(exception.Message) is { Success: true } match:
-                string unknown = string.Join(", ", match.Groups["names"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(n => $"{BrokerOptions.SectionName}:{n.Trim('\'')}"));
-                string known = string.Join(", ", typeof(BrokerOptions).GetProperties().Where(p => p.CanWrite).Select(p => p.Name));
-                return [$"Unknown setting {unknown} (a typo?). The settings in the \"{BrokerOptions.SectionName}\" section are: {known}."];
+                (string section, Type options) = match.Groups["type"].Value == typeof(TlsOptions).FullName
+                    ? ($"{BrokerOptions.SectionName}:{nameof(BrokerOptions.Tls)}", typeof(TlsOptions))
+                    : (BrokerOptions.SectionName, typeof(BrokerOptions));
+                string unknown = string.Join(", ", match.Groups["names"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(n => $"{section}:{n.Trim('\'')}"));
+                string known = string.Join(", ", options.GetProperties().Where(p => p.CanWrite).Select(p => p.Name));
+                return [$"Unknown setting {unknown} (a typo?). The settings in the \"{section}\" section are: {known}."];
             default:
                 return null;
         }
@@ -95,6 +99,6 @@ public static partial class StartupFailure
     private static partial Regex ConversionFailure();
 
     // Microsoft.Extensions.Configuration.Binder with ErrorOnUnknownConfiguration: "... were not found on the instance of ...: 'Prot', 'Foo'"
-    [GeneratedRegex(@"properties were not found on the instance of [^:]+BrokerOptions[^:]*: (?<names>.+)$")]
+    [GeneratedRegex(@"properties were not found on the instance of (?<type>[^:]+(BrokerOptions|TlsOptions)): (?<names>.+)$")]
     private static partial Regex UnknownSettings();
 }

@@ -8,4 +8,7 @@ public enum BrokerKind
 
     /// <summary>Debian's Mosquitto, a broker nobody here wrote.</summary>
     Mosquitto,
+
+    /// <summary>Debian's RabbitMQ with its MQTT plugin: a clustered broker, as schools and hosted services run.</summary>
+    RabbitMq,
 }

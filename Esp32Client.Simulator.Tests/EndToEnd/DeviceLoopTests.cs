@@ -5,18 +5,21 @@ using Esp32Mqtt.TestSupport;
 namespace Esp32Client.Simulator.Tests.EndToEnd;
 
 /// <summary>
-/// The whole loop a learner runs (README, "Quick start"), with real processes on loopback: a broker (ours, and Debian's Mosquitto), the
-/// simulated board running the firmware's core, and clients nobody here wrote (mosquitto_pub, mosquitto_sub).
+/// The whole loop a learner runs (README, "Quick start"), with real processes on loopback: a broker (ours, Debian's
+/// Mosquitto, and Debian's RabbitMQ), the simulated board running the firmware's core, and clients nobody here wrote
+/// (mosquitto_pub, mosquitto_sub).
 /// </summary>
-public sealed class DeviceLoopTests
+[Collection(RabbitMqCollection.Name)]
+public sealed class DeviceLoopTests(RabbitMqFixture rabbitMq)
 {
     [SkippableTheory]
     [InlineData(BrokerKind.Ours)]
     [InlineData(BrokerKind.Mosquitto)]
+    [InlineData(BrokerKind.RabbitMq)]
     public async Task Lights_the_led_when_mosquitto_pub_publishes_on_to_led(BrokerKind kind)
     {
         // Arrange
-        using BrokerUnderTest broker = await BrokerUnderTest.StartAsync(kind);
+        using BrokerUnderTest broker = await BrokerUnderTest.StartAsync(kind, rabbitMq);
         using SimulatorProcess board = await SimulatorProcess.StartAsync(broker.Port, "sim-one-" + Suffix(kind));
         using ChildProcess subscriber = Mosquitto.StartSubscriber(broker.Port, "-t", board.Topics.LedState, "-v");
         await subscriber.WaitForOutputLineAsync(line => line == board.Topics.LedState + " off", TestTimeouts.Process);
@@ -30,14 +33,16 @@ public sealed class DeviceLoopTests
         await board.WaitForLedAsync(on: true);
     }
 
-    [Fact]
-    public async Task Lights_every_board_with_one_publish_on_led_and_only_one_with_its_own_topic()
+    [SkippableTheory]
+    [InlineData(BrokerKind.Ours)]
+    [InlineData(BrokerKind.RabbitMq)]
+    public async Task Lights_every_board_with_one_publish_on_led_and_only_one_with_its_own_topic(BrokerKind kind)
     {
         // Arrange
-        using BrokerUnderTest broker = await BrokerUnderTest.StartAsync(BrokerKind.Ours);
-        using SimulatorProcess kitchen = await SimulatorProcess.StartAsync(broker.Port, "sim-kitchen");
-        using SimulatorProcess garden = await SimulatorProcess.StartAsync(broker.Port, "sim-garden");
-        await using TopicWatcher watcher = await TopicWatcher.StartAsync(broker.Port);
+        using BrokerUnderTest broker = await BrokerUnderTest.StartAsync(kind, rabbitMq);
+        using SimulatorProcess kitchen = await SimulatorProcess.StartAsync(broker.Port, "sim-kitchen-" + Suffix(kind));
+        using SimulatorProcess garden = await SimulatorProcess.StartAsync(broker.Port, "sim-garden-" + Suffix(kind));
+        await using TopicWatcher watcher = await TopicWatcher.StartAsync(broker.Port, kitchen.Topics.LedState, garden.Topics.LedState);
         await watcher.WaitForAsync(kitchen.Topics.LedState, "off");
         await watcher.WaitForAsync(garden.Topics.LedState, "off");
 
@@ -64,12 +69,13 @@ public sealed class DeviceLoopTests
     [SkippableTheory]
     [InlineData(BrokerKind.Ours)]
     [InlineData(BrokerKind.Mosquitto)]
+    [InlineData(BrokerKind.RabbitMq)]
     public async Task Reports_offline_through_the_retained_last_will_when_the_board_is_killed(BrokerKind kind)
     {
         // Arrange
-        using BrokerUnderTest broker = await BrokerUnderTest.StartAsync(kind);
+        using BrokerUnderTest broker = await BrokerUnderTest.StartAsync(kind, rabbitMq);
         using SimulatorProcess board = await SimulatorProcess.StartAsync(broker.Port, "sim-will-" + Suffix(kind));
-        await using TopicWatcher watcher = await TopicWatcher.StartAsync(broker.Port);
+        await using TopicWatcher watcher = await TopicWatcher.StartAsync(broker.Port, board.Topics.Status);
         await watcher.WaitForAsync(board.Topics.Status, "online");
 
         // Act
@@ -85,12 +91,13 @@ public sealed class DeviceLoopTests
     [SkippableTheory]
     [InlineData(BrokerKind.Ours)]
     [InlineData(BrokerKind.Mosquitto)]
+    [InlineData(BrokerKind.RabbitMq)]
     public async Task Reconnects_resubscribes_and_republishes_after_the_broker_restarts(BrokerKind kind)
     {
         // Arrange
-        using BrokerUnderTest broker = await BrokerUnderTest.StartAsync(kind);
+        using BrokerUnderTest broker = await BrokerUnderTest.StartAsync(kind, rabbitMq);
         using SimulatorProcess board = await SimulatorProcess.StartAsync(broker.Port, "sim-restart-" + Suffix(kind));
-        await using (TopicWatcher before = await TopicWatcher.StartAsync(broker.Port))
+        await using (TopicWatcher before = await TopicWatcher.StartAsync(broker.Port, board.Topics.LedState))
         {
             await before.WaitForAsync(board.Topics.LedState, "off");
             await before.PublishAsync("led", Encoding.UTF8.GetBytes("on"));
@@ -109,7 +116,7 @@ public sealed class DeviceLoopTests
         TimeSpan reconnectedAfter = downtime.Elapsed - brokerDown;
 
         // Assert
-        await using TopicWatcher after = await TopicWatcher.StartAsync(broker.Port);
+        await using TopicWatcher after = await TopicWatcher.StartAsync(broker.Port, board.Topics.Status, board.Topics.LedState);
         await after.WaitForAsync(board.Topics.Status, "online");
         await after.WaitForAsync(board.Topics.LedState, "on");
         await after.PublishAsync("led", Encoding.UTF8.GetBytes("off"));
@@ -126,10 +133,11 @@ public sealed class DeviceLoopTests
     [SkippableTheory]
     [InlineData(BrokerKind.Ours)]
     [InlineData(BrokerKind.Mosquitto)]
+    [InlineData(BrokerKind.RabbitMq)]
     public async Task Comes_back_on_after_a_restart_with_the_same_id(BrokerKind kind)
     {
         // Arrange
-        using BrokerUnderTest broker = await BrokerUnderTest.StartAsync(kind);
+        using BrokerUnderTest broker = await BrokerUnderTest.StartAsync(kind, rabbitMq);
         string id = "sim-restore-" + Suffix(kind);
         await using TopicWatcher watcher = await TopicWatcher.StartAsync(broker.Port);
         using (SimulatorProcess first = await SimulatorProcess.StartAsync(broker.Port, id))
@@ -152,6 +160,6 @@ public sealed class DeviceLoopTests
 
     private static string Suffix(BrokerKind kind)
     {
-        return kind == BrokerKind.Ours ? "ours" : "mosquitto";
+        return kind.ToString().ToLowerInvariant();
     }
 }

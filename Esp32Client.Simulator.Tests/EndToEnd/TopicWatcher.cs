@@ -1,6 +1,7 @@
 using System.Text;
 using Esp32Mqtt.TestSupport;
 using MQTTnet;
+using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 
 namespace Esp32Client.Simulator.Tests.EndToEnd;
@@ -42,8 +43,13 @@ public sealed class TopicWatcher : IAsyncDisposable
         }
     }
 
-    /// <summary>Connects to a loopback broker and subscribes to <paramref name="filter"/>.</summary>
-    public static async Task<TopicWatcher> StartAsync(int port, string filter = "esp32/#")
+    /// <summary>
+    /// Connects to a loopback broker over MQTT 3.1.1, as the board does (RabbitMQ 3.10 speaks no MQTT 5), and subscribes
+    /// to <paramref name="filters"/>, or <c>esp32/#</c> when none are given.
+    /// RabbitMQ sends retained messages only to subscriptions without wildcards: a test that waits for a message
+    /// published before the watcher started names its topic.
+    /// </summary>
+    public static async Task<TopicWatcher> StartAsync(int port, params string[] filters)
     {
         IMqttClient client = new MqttClientFactory().CreateMqttClient();
         TopicWatcher watcher = new(client);
@@ -51,11 +57,16 @@ public sealed class TopicWatcher : IAsyncDisposable
         MqttClientOptions options = new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", port)
             .WithClientId("watcher-" + Guid.NewGuid().ToString("N")[..8])
+            .WithProtocolVersion(MqttProtocolVersion.V311)
             .Build();
         await client.ConnectAsync(options, timeout.Token).ConfigureAwait(false);
-        await client.SubscribeAsync(
-            new MqttClientSubscribeOptionsBuilder().WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce).Build(),
-            timeout.Token).ConfigureAwait(false);
+        MqttClientSubscribeOptionsBuilder subscription = new();
+        foreach (string filter in filters.Length == 0 ? ["esp32/#"] : filters)
+        {
+            subscription.WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce);
+        }
+
+        await client.SubscribeAsync(subscription.Build(), timeout.Token).ConfigureAwait(false);
         return watcher;
     }
 

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Esp32Client.Simulator.Networking;
 using MQTTnet;
+using MQTTnet.Adapter;
 using MQTTnet.Exceptions;
 
 namespace Esp32Client.Simulator.Tests.Simulator;
@@ -44,6 +45,32 @@ public sealed class ConnectFailureTests
 
         // Assert
         Assert.Equal("pc:1883: first line", words);
+    }
+
+    [Fact]
+    public void Asks_whether_the_port_speaks_tls_when_the_handshake_gets_no_answer()
+    {
+        // Arrange
+        MqttCommunicationException exception = new(new IOException("Received an unexpected EOF or 0 bytes from the transport stream."));
+
+        // Act
+        string words = ConnectFailure.Describe(exception, "pc", 1883, s_timeout, tls: true);
+
+        // Assert
+        Assert.Equal("pc:1883 did not answer the TLS handshake: is 1883 the broker's TLS port? (usually 8883: --port 8883)", words);
+    }
+
+    [Fact]
+    public void Suggests_tls_when_the_broker_closes_without_answering_the_connect()
+    {
+        // Arrange: MqttClient.Authenticate (MQTTnet 5.2) reports a connection closed before the CONNACK this way.
+        MqttConnectingFailedException exception = new("Error while authenticating. Connection closed.", new MqttCommunicationException("Connection closed."));
+
+        // Act
+        string words = ConnectFailure.Describe(exception, "pc", 8883, s_timeout);
+
+        // Assert
+        Assert.Equal("pc:8883 closed the connection without answering the CONNECT: if it is the broker's TLS port (usually 8883), add --tls", words);
     }
 
     [Theory]

@@ -43,4 +43,19 @@ public sealed class PublishHintTests
         // Assert
         Assert.Equal("Try, on the broker's PC: mosquitto_pub -t led -m on   (or type 'led on' in the broker's console)", hint);
     }
+
+    [Theory]
+    [InlineData("data/certificates/ca.crt", "Try: mosquitto_pub -h pc -p 8883 --cafile \"data/certificates/ca.crt\" -t led -m on   (or type 'led on' in the broker's console)")]
+    [InlineData("", "Try: mosquitto_pub -h pc -p 8883 --tls-use-os-certs -t led -m on   (or type 'led on' in the broker's console)")]
+    public void Checks_the_broker_with_the_same_authority_as_the_board_over_tls(string caFile, string expected)
+    {
+        // Arrange
+        SimulatorOptions settings = new() { Broker = "pc", Port = 8883, Tls = true, CaFile = caFile };
+
+        // Act
+        string hint = PublishHint.For(settings);
+
+        // Assert
+        Assert.Equal(expected, hint);
+    }
 }

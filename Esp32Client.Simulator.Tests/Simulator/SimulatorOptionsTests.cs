@@ -1,4 +1,5 @@
 using Esp32Client.Core;
+using Microsoft.Extensions.Configuration;
 
 namespace Esp32Client.Simulator.Tests.Simulator;
 
@@ -41,5 +42,68 @@ public sealed class SimulatorOptionsTests
         // Assert
         Assert.Equal(BoardSettings.DefaultBrokerPort, settings.BrokerPort);
         Assert.Equal(BoardSettings.DefaultTelemetryPeriodSeconds, settings.TelemetryPeriodSeconds);
+    }
+
+    [Theory]
+    [InlineData("--tls --port 8883", true, 8883)]
+    [InlineData("--port 8883 --tls", true, 8883)]
+    [InlineData("--tls true --port 8883", true, 8883)]
+    [InlineData("--tls false --port 1883", false, 1883)]
+    [InlineData("--port 1883", false, 1883)]
+    public void Reads_tls_as_a_flag_or_with_a_value(string commandLine, bool expectedTls, int expectedPort)
+    {
+        // Arrange
+        string[] arguments = SimulatorOptions.ExpandFlags(commandLine.Split(' '));
+
+        // Act
+        SimulatorOptions options = new ConfigurationBuilder()
+            .AddCommandLine(arguments, SimulatorOptions.SwitchMappings)
+            .Build()
+            .GetSection(SimulatorOptions.Section)
+            .Get<SimulatorOptions>()!;
+
+        // Assert
+        Assert.Equal(expectedTls, options.Tls);
+        Assert.Equal(expectedPort, options.Port);
+    }
+
+    [Fact]
+    public void Reads_the_ca_file()
+    {
+        // Arrange
+        string[] arguments = SimulatorOptions.ExpandFlags(["--tls", "--ca-file", "data/certificates/ca.crt"]);
+
+        // Act
+        SimulatorOptions options = new ConfigurationBuilder()
+            .AddCommandLine(arguments, SimulatorOptions.SwitchMappings)
+            .Build()
+            .GetSection(SimulatorOptions.Section)
+            .Get<SimulatorOptions>()!;
+
+        // Assert
+        Assert.Equal("data/certificates/ca.crt", options.CaFile);
+    }
+
+    [Fact]
+    public void Gives_the_board_tls_and_the_ca_certificate_of_the_ca_file()
+    {
+        // Arrange
+        string caFile = Path.GetTempFileName();
+        File.WriteAllText(caFile, "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+        SimulatorOptions options = new() { Broker = "pc", Port = 8883, Tls = true, CaFile = caFile };
+
+        try
+        {
+            // Act
+            BoardSettings settings = options.ToBoardSettings("sim-tls");
+
+            // Assert
+            Assert.True(settings.UseTls);
+            Assert.Equal(File.ReadAllText(caFile), settings.CaCertificatePem);
+        }
+        finally
+        {
+            File.Delete(caFile);
+        }
     }
 }

@@ -43,7 +43,31 @@ public sealed class SimulatorOptionsValidatorTests
         { new SimulatorOptions { Id = "my sim" }, "--id 'my sim' cannot go into a topic: use letters, digits, '-' or '_', e.g. --id sim-kitchen." },
         { new SimulatorOptions { Password = "secret" }, "--password was given without --username: MQTT sends a password only with a user name." },
         { new SimulatorOptions { TelemetrySeconds = 0 }, "--telemetry-seconds 0 must be at least 1." },
+        { new SimulatorOptions { Tls = true }, "--tls needs the broker's address, e.g. --broker localhost: a broker found on the network is reached on its plain MQTT port." },
+        { new SimulatorOptions { Broker = "pc", CaFile = "ca.crt" }, "--ca-file was given without --tls: the certificate authority checks the broker only over TLS (add --tls --port 8883)." },
+        { new SimulatorOptions { Broker = "pc", Tls = true, CaFile = "no/such/ca.crt" }, "--ca-file no/such/ca.crt does not exist: give the broker's CA certificate (our broker's make-certificates writes data/certificates/ca.crt)." },
     };
+
+    [Fact]
+    public void Names_a_ca_file_that_holds_no_certificate()
+    {
+        // Arrange
+        string path = Path.GetTempFileName();
+        File.WriteAllText(path, "not a certificate");
+
+        try
+        {
+            // Act
+            ValidateOptionsResult result = _validator.Validate(null, new SimulatorOptions { Broker = "pc", Tls = true, CaFile = path });
+
+            // Assert
+            Assert.Equal([$"--ca-file {path} holds no PEM certificate (-----BEGIN CERTIFICATE-----): give the broker's CA certificate."], result.Failures);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 
     [Theory]
     [MemberData(nameof(BadOptions))]

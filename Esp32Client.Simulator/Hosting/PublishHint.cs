@@ -16,6 +16,17 @@ public static class PublishHint
             return $"Try, on the broker's PC: mosquitto_pub{credentials} -t led -m on   (or type 'led on' in the broker's console)";
         }
 
-        return $"Try: mosquitto_pub -h {settings.Broker} -p {settings.Port}{credentials} -t led -m on   (or type 'led on' in the broker's console)";
+        return $"Try: mosquitto_pub -h {settings.Broker} -p {settings.Port}{Tls(settings)}{credentials} -t led -m on   (or type 'led on' in the broker's console)";
+    }
+
+    /// <summary>mosquitto_pub's TLS switches: the same certificate authority as the board, or the system's (Mosquitto 2.0's --tls-use-os-certs).</summary>
+    private static string Tls(SimulatorOptions settings)
+    {
+        if (!settings.Tls)
+        {
+            return string.Empty;
+        }
+
+        return settings.CaFile.Length > 0 ? $" --cafile \"{settings.CaFile}\"" : " --tls-use-os-certs";
     }
 }

@@ -36,7 +36,8 @@ public sealed class SimulatedBoard : IDisposable
         }
         else
         {
-            _mqtt = new MqttNetConnection(settings.BrokerHost, settings.BrokerPort, settings.UserName, settings.Password, _log);
+            BrokerCertificateCheck? tls = options.Tls ? new BrokerCertificateCheck(settings.BrokerHost, options.CaFile) : null;
+            _mqtt = new MqttNetConnection(settings.BrokerHost, settings.BrokerPort, settings.UserName, settings.Password, _log, tls);
             health = new SimulatedHealth(() => (settings.BrokerHost, settings.BrokerPort));
         }
 

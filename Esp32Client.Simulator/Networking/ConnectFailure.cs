@@ -1,5 +1,7 @@
 using System.Net.Sockets;
+using System.Security.Authentication;
 using MQTTnet;
+using MQTTnet.Adapter;
 using MQTTnet.Exceptions;
 
 namespace Esp32Client.Simulator.Networking;
@@ -24,9 +26,28 @@ public static class ConnectFailure
         return string.IsNullOrEmpty(reason) ? words : words + " (" + reason + ")";
     }
 
-    /// <summary>Words for an attempt that never got an answer.</summary>
-    public static string Describe(Exception exception, string host, int port, TimeSpan timeout)
+    /// <summary>Words for an attempt that never got an answer; <paramref name="tls"/> when it was made over TLS.</summary>
+    public static string Describe(Exception exception, string host, int port, TimeSpan timeout, bool tls = false)
     {
+        if (tls && Find<AuthenticationException>(exception) is { } refused)
+        {
+            return $"TLS with {host}:{port} failed: {FirstLine(Innermost(refused).Message)}";
+        }
+
+        if (tls && Find<IOException>(exception) is not null && Find<SocketException>(exception) is null)
+        {
+            // The TLS handshake began and the other side closed, or answered with something that is not TLS.
+            return $"{host}:{port} did not answer the TLS handshake: is {port} the broker's TLS port? (usually 8883: --port 8883)";
+        }
+
+        if (exception is MqttConnectingFailedException { InnerException: MqttCommunicationException { InnerException: null } })
+        {
+            // MqttClient.Authenticate (MQTTnet 5.2): the broker closed the connection instead of answering the CONNECT.
+            return tls
+                ? $"{host}:{port} closed the connection without answering the CONNECT"
+                : $"{host}:{port} closed the connection without answering the CONNECT: if it is the broker's TLS port (usually 8883), add --tls";
+        }
+
         SocketException? socket = Find<SocketException>(exception);
         if (socket is not null)
         {
@@ -60,6 +81,16 @@ public static class ConnectFailure
         }
 
         return null;
+    }
+
+    private static Exception Innermost(Exception exception)
+    {
+        while (exception.InnerException is not null)
+        {
+            exception = exception.InnerException;
+        }
+
+        return exception;
     }
 
     private static string FirstLine(string text)

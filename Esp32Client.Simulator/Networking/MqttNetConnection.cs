@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading.Channels;
 using Esp32Client.Core;
 using MQTTnet;
@@ -26,20 +28,25 @@ public sealed class MqttNetConnection : IMqttConnection, IDisposable
     private readonly string _userName;
     private readonly string _password;
     private readonly ILog _log;
+    private readonly BrokerCertificateCheck? _tls;
     private readonly IMqttClient _client;
     private readonly Channel<Func<CancellationToken, Task>> _outbound;
     private readonly CancellationTokenSource _lifetime = new();
     private readonly Task _sender;
     private volatile bool _disconnectRequested;
 
-    /// <summary>Creates a disconnected connection to <paramref name="host"/>:<paramref name="port"/>.</summary>
-    public MqttNetConnection(string host, int port, string userName, string password, ILog log)
+    /// <summary>
+    /// Creates a disconnected connection to <paramref name="host"/>:<paramref name="port"/>, over TLS when
+    /// <paramref name="tls"/> is given (it checks the broker's certificate).
+    /// </summary>
+    public MqttNetConnection(string host, int port, string userName, string password, ILog log, BrokerCertificateCheck? tls = null)
     {
         _host = host;
         _port = port;
         _userName = userName;
         _password = password;
         _log = log;
+        _tls = tls;
         _client = new MqttClientFactory().CreateMqttClient();
         _client.ApplicationMessageReceivedAsync += OnApplicationMessageReceived;
         _client.DisconnectedAsync += OnDisconnected;
@@ -76,6 +83,12 @@ public sealed class MqttNetConnection : IMqttConnection, IDisposable
             options.WithCredentials(request.UserName, request.Password);
         }
 
+        if (_tls is not null)
+        {
+            options.WithTlsOptions(BuildTlsOptions(_tls));
+            _tls.Forget();
+        }
+
         try
         {
             using var attempt = CancellationTokenSource.CreateLinkedTokenSource(_lifetime.Token);
@@ -87,7 +100,7 @@ public sealed class MqttNetConnection : IMqttConnection, IDisposable
         }
         catch (Exception exception)
         {
-            return MqttConnectResult.Unreachable(ConnectFailure.Describe(exception, _host, _port, ConnectTimeout));
+            return MqttConnectResult.Unreachable(_tls?.LastRefusal ?? ConnectFailure.Describe(exception, _host, _port, ConnectTimeout, tls: _tls is not null));
         }
     }
 
@@ -156,6 +169,26 @@ public sealed class MqttNetConnection : IMqttConnection, IDisposable
         _sender.Wait(ConnectTimeout);
         _client.Dispose();
         _lifetime.Dispose();
+    }
+
+    /// <summary>
+    /// TLS 1.2 or 1.3, as the board's M2Mqtt is set up (MqttSslProtocols.TLSv1_2), with the broker's certificate checked by
+    /// <paramref name="check"/> against its authorities. No revocation check: the board makes none, and a local
+    /// authority publishes no revocation list to check.
+    /// </summary>
+    private static MqttClientTlsOptions BuildTlsOptions(BrokerCertificateCheck check)
+    {
+        MqttClientTlsOptionsBuilder tls = new MqttClientTlsOptionsBuilder()
+            .UseTls()
+            .WithSslProtocols(SslProtocols.Tls12 | SslProtocols.Tls13)
+            .WithRevocationMode(X509RevocationMode.NoCheck)
+            .WithCertificateValidationHandler(check.Validate);
+        if (check.Authorities is { } authorities)
+        {
+            tls.WithTrustChain(authorities);
+        }
+
+        return tls.Build();
     }
 
     /// <summary>Queues an operation while connected; false (nothing queued) when disconnected or the queue is full.</summary>

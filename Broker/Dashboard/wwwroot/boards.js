@@ -58,7 +58,8 @@ function facts(board) {
       rows.push(["Free memory", bytes(telemetry.free_heap_bytes)]);
     }
 
-    if (telemetry.wifi_rssi_dbm !== null && telemetry.wifi_rssi_dbm !== undefined) {
+    // The device contract sends 0 for "not known" (nanoFramework reads the signal only from a scan); a real one is negative.
+    if (typeof telemetry.wifi_rssi_dbm === "number" && telemetry.wifi_rssi_dbm !== 0) {
       rows.push(["Wi-Fi signal", `${telemetry.wifi_rssi_dbm} dBm`]);
     }
 
