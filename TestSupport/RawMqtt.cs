@@ -22,6 +22,8 @@ public static class RawMqtt
     private const int QualityOfServiceShift = 1;
     private const int ConnAckBytes = 4;
     private const byte ProtocolLevel311 = 4;
+    private const byte ProtocolLevel5 = 5;
+    private const byte SessionExpiryIntervalProperty = 0x11;
     private const byte CleanSessionFlag = 0x02;
     private const byte WillFlag = 0x04;
     private const byte WillRetainFlag = 0x20;
@@ -79,6 +81,30 @@ public static class RawMqtt
         }
 
         return [ConnectHeader, .. RemainingLength(body.Count), .. body];
+    }
+
+    /// <summary>
+    /// An MQTT 5.0 CONNECT packet (OASIS MQTT 5.0, section 3.1) whose only property is <paramref name="sessionExpiryInterval"/>
+    /// (section 3.1.2.11.2), with clean start unless <paramref name="cleanStart"/> is false.
+    /// </summary>
+    public static byte[] Connect5(string clientId, bool cleanStart, uint sessionExpiryInterval)
+    {
+        byte[] properties = [SessionExpiryIntervalProperty, (byte)(sessionExpiryInterval >> 24), (byte)(sessionExpiryInterval >> 16), (byte)(sessionExpiryInterval >> 8), (byte)sessionExpiryInterval];
+        byte[] body =
+        [
+            .. Text("MQTT"), ProtocolLevel5, cleanStart ? CleanSessionFlag : (byte)0,
+            (byte)(KeepAliveSeconds >> 8), (byte)(KeepAliveSeconds & 0xFF),
+            (byte)properties.Length, .. properties,
+            .. Text(clientId),
+        ];
+        return [ConnectHeader, .. RemainingLength(body.Length), .. body];
+    }
+
+    /// <summary>An MQTT 5.0 SUBSCRIBE packet (section 3.8) with packet id 1, no properties and one filter at <paramref name="qualityOfService"/>.</summary>
+    public static byte[] Subscribe5(string topicFilter, int qualityOfService)
+    {
+        byte[] body = [0, 1, 0, .. Text(topicFilter), (byte)qualityOfService];
+        return [SubscribeHeader, .. RemainingLength(body.Length), .. body];
     }
 
     /// <summary>An MQTT 3.1.1 SUBSCRIBE packet (section 3.8) with packet id 1 and one filter at <paramref name="qualityOfService"/>.</summary>

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net.Sockets;
+using System.Text;
 using Esp32Mqtt.Broker.Transport;
 using Esp32Mqtt.TestSupport;
 using MQTTnet;
@@ -15,6 +17,9 @@ public sealed class SameIdReconnectTests
     private const int Cycles = 5_000;
     private const string ClientId = "myscript";
     private const int PubAckBytes = 4;
+    private const string KeptClientId = "esp32-kept";
+    private const string KeptTopic = "esp32/esp32-kept/led";
+    private const int MaxFailuresReported = 10;
     private static readonly byte[] s_disconnect = [0xE0, 0x00];
 
     [Theory]
@@ -42,6 +47,35 @@ public sealed class SameIdReconnectTests
 
         // Assert
         Assert.Empty(failures);
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Loses_no_message_queued_for_a_kept_session_whose_client_reconnects_at_once(TransportKind transport)
+    {
+        // Arrange
+        await using InProcessBroker broker = await InProcessBroker.StartAsync(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" }, transport: transport);
+
+        // Act
+        (IReadOnlyList<string> failures, IReadOnlySet<int> received) = await ReconnectKeptSessionRepeatedlyAsync(broker.Port);
+
+        // Assert
+        Assert.True(failures.Count == 0, $"{failures.Count} quick reconnects of a kept session failed:{Environment.NewLine}{string.Join(Environment.NewLine, failures)}");
+        Assert.Equal(Enumerable.Range(0, Cycles), received.Order());
+    }
+
+    [SkippableFact]
+    public async Task Mosquitto_loses_no_message_queued_for_a_kept_session_whose_client_reconnects_at_once()
+    {
+        // Arrange
+        using MosquittoBroker mosquitto = await Mosquitto.StartBrokerAsync();
+
+        // Act
+        (IReadOnlyList<string> failures, IReadOnlySet<int> received) = await ReconnectKeptSessionRepeatedlyAsync(mosquitto.Port);
+
+        // Assert
+        Assert.Empty(failures);
+        Assert.Equal(Enumerable.Range(0, Cycles), received.Order());
     }
 
     [Theory]
@@ -94,5 +128,54 @@ public sealed class SameIdReconnectTests
         }
 
         return failures;
+    }
+
+    /// <summary>
+    /// A board with clean session off (its session kept while it is away) subscribed at QoS 1; then, <see cref="Cycles"/>
+    /// times, a QoS 1 message numbered by the cycle is published while the board is away, and the board connects at
+    /// once, takes and acknowledges what was queued until that cycle's message has come, sends DISCONNECT and closes.
+    /// Returns what went wrong (stopping after <see cref="MaxFailuresReported"/>) and the numbers received.
+    /// </summary>
+    private static async Task<(IReadOnlyList<string> Failures, IReadOnlySet<int> Received)> ReconnectKeptSessionRepeatedlyAsync(int port)
+    {
+        byte[] connect = RawMqtt.Connect311(KeptClientId, cleanSession: false);
+        using (Socket subscribing = await RawMqtt.ConnectAsync(port, connect))
+        {
+            await subscribing.SendAsync(RawMqtt.Subscribe311(KeptTopic, qualityOfService: 1));
+            await RawMqtt.ReadPacketAsync(subscribing);
+            await subscribing.SendAsync(s_disconnect);
+            subscribing.Shutdown(SocketShutdown.Send);
+        }
+
+        await using TestMqttClient publisher = await TestMqttClient.ConnectAsync(port, "classroom-pc");
+        int payloadOffset = 2 + Encoding.UTF8.GetByteCount(KeptTopic) + 2;
+        HashSet<int> received = [];
+        List<string> failures = [];
+        for (int cycle = 0; cycle < Cycles && failures.Count < MaxFailuresReported; cycle++)
+        {
+            await publisher.PublishAsync(KeptTopic, cycle.ToString(CultureInfo.InvariantCulture), MqttQualityOfServiceLevel.AtLeastOnce);
+            try
+            {
+                using Socket socket = await RawMqtt.ConnectAsync(port, connect);
+                while (!received.Contains(cycle))
+                {
+                    (byte header, byte[] body) = await RawMqtt.ReadPacketAsync(socket);
+                    if (RawMqtt.IsPublish(header))
+                    {
+                        received.Add(int.Parse(Encoding.UTF8.GetString(body.AsSpan(payloadOffset)), CultureInfo.InvariantCulture));
+                        await socket.SendAsync(RawMqtt.PubAck(RawMqtt.PublishPacketId(body, KeptTopic)));
+                    }
+                }
+
+                await socket.SendAsync(s_disconnect);
+                socket.Shutdown(SocketShutdown.Send);
+            }
+            catch (Exception exception) when (exception is IOException or SocketException or InvalidOperationException or OperationCanceledException)
+            {
+                failures.Add($"cycle {cycle}: {exception.Message}");
+            }
+        }
+
+        return (failures, received);
     }
 }

@@ -53,6 +53,7 @@ internal sealed class FastServerAdapter : IMqttServerAdapter
     public Task StartAsync(MqttServerOptions options, IMqttNetLogger logger)
     {
         _serverOptions = options;
+        _across.Starting();
         _listener.Start();
         return Task.CompletedTask;
     }

@@ -51,6 +51,7 @@ internal sealed class MqttNetServerAdapter : IMqttServerAdapter
     public Task StartAsync(MqttServerOptions options, IMqttNetLogger logger)
     {
         _serverOptions = options;
+        _across.Starting();
         _logger = logger;
         _listener.Start();
         return Task.CompletedTask;

@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Esp32Mqtt.Broker.Transport.Ordering;
 
 /// <summary>One connection's place among the connections of its client id (<see cref="ClientIdTurns"/>).</summary>
@@ -5,19 +7,21 @@ internal sealed class ClientIdTurn
 {
     private readonly ClientIdTurns _turns;
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<bool> _accepted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource? _newerAnswered;
     private int _newerPending;
     private bool _answered;
 
     /// <summary>
-    /// Follows a connection of <paramref name="clientId"/> that may take over <paramref name="older"/>; with
-    /// <paramref name="ending"/>, a turn that is no connection (<see cref="ClientIdTurns.RunBetweenConnectionsAsync"/>),
-    /// which any CONNECT with its id waits for.
+    /// Follows a connection of <paramref name="clientId"/> from <paramref name="remoteEndPoint"/> that may take over
+    /// <paramref name="older"/>; with <paramref name="ending"/>, a turn that is no connection
+    /// (<see cref="ClientIdTurns.RunBetweenConnectionsAsync"/>), which any CONNECT with its id waits for.
     /// </summary>
-    public ClientIdTurn(ClientIdTurns turns, string clientId, ClientIdTurn? older, bool ending)
+    public ClientIdTurn(ClientIdTurns turns, string clientId, EndPoint? remoteEndPoint, ClientIdTurn? older, bool ending)
     {
         _turns = turns;
         ClientId = clientId;
+        RemoteEndPoint = remoteEndPoint;
         Older = older;
         IsEnding = ending;
         if (older is not null)
@@ -29,6 +33,9 @@ internal sealed class ClientIdTurn
 
     /// <summary>The client id.</summary>
     public string ClientId { get; }
+
+    /// <summary>The client's address and port, which name the connection among MQTTnet's clients (MqttClientStatus).</summary>
+    public EndPoint? RemoteEndPoint { get; }
 
     /// <summary>The open connection with the same client id this one may take over; null once it has (or there is none).</summary>
     public ClientIdTurn? Older { get; private set; }
@@ -70,6 +77,17 @@ internal sealed class ClientIdTurn
             }
         });
         release?.TrySetResult();
+        _accepted.TrySetResult(accepted);
+    }
+
+    /// <summary>
+    /// Whether the connection's CONNECT was accepted, once it is answered (false if the connection closed before);
+    /// false too if no answer came within <see cref="ClientIdTurns.WaitLimit"/>.
+    /// </summary>
+    public async Task<bool> WasAcceptedAsync()
+    {
+        await _turns.WaitAtMostAsync(_accepted.Task).ConfigureAwait(false);
+        return _accepted.Task.IsCompletedSuccessfully && _accepted.Task.Result;
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Esp32Mqtt.Broker.Transport.Ordering;
 
 /// <summary>
@@ -45,12 +47,12 @@ internal sealed class ClientIdTurns
     }
 
     /// <summary>
-    /// A CONNECT with <paramref name="clientId"/> was read; completes when it may go on to MQTTnet, with the turn the
-    /// connection reports its CONNACK, its end and its finish to.
+    /// A CONNECT with <paramref name="clientId"/> was read from <paramref name="remoteEndPoint"/>; completes when it may go
+    /// on to MQTTnet, with the turn the connection reports its CONNACK, its end and its finish to.
     /// </summary>
-    public ValueTask<ClientIdTurn> ConnectingAsync(string clientId)
+    public ValueTask<ClientIdTurn> ConnectingAsync(string clientId, EndPoint? remoteEndPoint)
     {
-        return TakeTurnAsync(clientId, ending: false);
+        return TakeTurnAsync(clientId, remoteEndPoint, ending: false);
     }
 
     /// <summary>
@@ -59,7 +61,7 @@ internal sealed class ClientIdTurns
     /// </summary>
     public async Task RunBetweenConnectionsAsync(string clientId, Func<Task> action)
     {
-        ClientIdTurn turn = await TakeTurnAsync(clientId, ending: true).ConfigureAwait(false);
+        ClientIdTurn turn = await TakeTurnAsync(clientId, remoteEndPoint: null, ending: true).ConfigureAwait(false);
         try
         {
             await action().ConfigureAwait(false);
@@ -70,7 +72,7 @@ internal sealed class ClientIdTurns
         }
     }
 
-    private async ValueTask<ClientIdTurn> TakeTurnAsync(string clientId, bool ending)
+    private async ValueTask<ClientIdTurn> TakeTurnAsync(string clientId, EndPoint? remoteEndPoint, bool ending)
     {
         ClientIdTurn turn;
         Task? olderFinished;
@@ -78,7 +80,7 @@ internal sealed class ClientIdTurns
         {
             _latest.TryGetValue(clientId, out ClientIdTurn? older);
             bool olderEnding = older is { IsEnding: true };
-            turn = new ClientIdTurn(this, clientId, olderEnding ? null : older, ending);
+            turn = new ClientIdTurn(this, clientId, remoteEndPoint, olderEnding ? null : older, ending);
             olderFinished = olderEnding ? older!.Finished : null;
             _latest[clientId] = turn;
         }

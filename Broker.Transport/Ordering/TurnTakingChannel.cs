@@ -26,6 +26,9 @@ internal sealed class TurnTakingChannel : IMqttChannelAdapter
         _turns = turns;
     }
 
+    /// <summary>The connection's turn among the connections of its client id, once its CONNECT has gone on to MQTTnet.</summary>
+    public ClientIdTurn? Turn => _turn;
+
     /// <inheritdoc />
     public long BytesReceived => _inner.BytesReceived;
 
@@ -134,7 +137,7 @@ internal sealed class TurnTakingChannel : IMqttChannelAdapter
         MqttPacket packet = await _inner.ReceivePacketAsync(cancellationToken).ConfigureAwait(false);
         if (packet is MqttConnectPacket { ClientId: { Length: > 0 } clientId })
         {
-            _turn = await _turns.ConnectingAsync(clientId).ConfigureAwait(false);
+            _turn = await _turns.ConnectingAsync(clientId, _inner.RemoteEndPoint).ConfigureAwait(false);
         }
 
         return packet;
