@@ -20,6 +20,8 @@ public sealed class SameIdReconnectTests
     private const string KeptClientId = "esp32-kept";
     private const string KeptTopic = "esp32/esp32-kept/led";
     private const int MaxFailuresReported = 10;
+    private const int Takeovers = 100;
+    private const string KeptWillTopic = "esp32/esp32-kept/status";
     private static readonly byte[] s_disconnect = [0xE0, 0x00];
 
     [Theory]
@@ -76,6 +78,41 @@ public sealed class SameIdReconnectTests
         // Assert
         Assert.Empty(failures);
         Assert.Equal(Enumerable.Range(0, Cycles), received.Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Publishes_the_will_of_a_kept_session_once_each_time_a_new_connection_takes_it_over(TransportKind transport)
+    {
+        // Arrange: a board with clean session off and a will, whose connections linger while it connects again.
+        await using InProcessBroker broker = await InProcessBroker.StartAsync(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" }, transport: transport);
+        await using TestMqttClient watcher = await TestMqttClient.ConnectAsync(broker.Port, "watcher");
+        await watcher.SubscribeAsync(KeptWillTopic);
+        byte[] connect = RawMqtt.Connect311(KeptClientId, keepAliveSeconds: 60, will: (KeptWillTopic, "offline"), cleanSession: false);
+        List<Socket> connections = [];
+
+        try
+        {
+            // Act
+            for (int connection = 0; connection <= Takeovers; connection++)
+            {
+                connections.Add(await RawMqtt.ConnectAsync(broker.Port, connect));
+            }
+
+            await watcher.PublishAsync(KeptWillTopic, "marker");
+
+            // Assert: one will per connection taken over (OASIS MQTT 3.1.1 section 3.1.4), none twice, then the marker.
+            for (int takeover = 0; takeover < Takeovers; takeover++)
+            {
+                Assert.Equal("offline", (await watcher.WaitForMessageAsync()).Payload);
+            }
+
+            Assert.Equal("marker", (await watcher.WaitForMessageAsync()).Payload);
+        }
+        finally
+        {
+            connections.ForEach(socket => socket.Dispose());
+        }
     }
 
     [Theory]
