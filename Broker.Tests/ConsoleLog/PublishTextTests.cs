@@ -25,6 +25,16 @@ public sealed class PublishTextTests
         Assert.Equal(expected, text);
     }
 
+    [Fact]
+    public void Marks_the_recipients_that_are_away_with_their_session_kept()
+    {
+        // Act
+        string text = PublishText.Recipients(["esp32-a", "s1"], away: ["s1"]);
+
+        // Assert
+        Assert.Equal("2 clients: esp32-a, s1 (away: queued)", text);
+    }
+
     [Theory]
     [InlineData(0, false, "on", "QoS 0")]
     [InlineData(1, true, "on", "QoS 1, retained")]

@@ -20,4 +20,8 @@ public sealed record MessageRouted(
     int QualityOfService,
     bool Retain,
     IReadOnlyList<string> Recipients,
-    NearMiss? NearMiss) : TrafficEvent(Time);
+    NearMiss? NearMiss) : TrafficEvent(Time)
+{
+    /// <summary>The recipients that are away with their session kept: the message waits in their queue until they come back.</summary>
+    public IReadOnlyList<string> Away { get; init; } = [];
+}

@@ -315,7 +315,10 @@ public sealed class TrafficEvents
             (int)message.QualityOfServiceLevel,
             message.Retain,
             recipients,
-            nearMiss));
+            nearMiss)
+        {
+            Away = recipients.Count == 0 ? [] : _sessions.AwayAmong(recipients),
+        });
     }
 
     private void Remove(ITrafficListener listener)

@@ -91,4 +91,13 @@ public sealed class SessionTable
             return _offline.ContainsKey(clientId);
         }
     }
+
+    /// <summary>Those of <paramref name="clientIds"/> that have a kept session and are not connected, in the same order.</summary>
+    public IReadOnlyList<string> AwayAmong(IReadOnlyList<string> clientIds)
+    {
+        lock (_gate)
+        {
+            return _offline.Count == 0 ? [] : [.. clientIds.Where(_offline.ContainsKey)];
+        }
+    }
 }
