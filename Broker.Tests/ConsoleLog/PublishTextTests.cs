@@ -26,13 +26,13 @@ public sealed class PublishTextTests
     }
 
     [Fact]
-    public void Marks_the_recipients_that_are_away_with_their_session_kept()
+    public void Marks_the_recipients_that_are_offline_with_their_session_kept()
     {
         // Act
-        string text = PublishText.Recipients(["esp32-a", "s1"], away: ["s1"]);
+        string text = PublishText.Recipients(["esp32-a", "s1"], offline: ["s1"]);
 
         // Assert
-        Assert.Equal("2 clients: esp32-a, s1 (away: queued)", text);
+        Assert.Equal("2 clients: esp32-a, s1 (offline: queued)", text);
     }
 
     [Theory]

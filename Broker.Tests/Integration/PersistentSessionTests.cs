@@ -42,7 +42,7 @@ public sealed class PersistentSessionTests
         Assert.Equal("queued 1", (await back.WaitForMessageAsync()).Payload);
         Assert.Equal("queued 2", (await back.WaitForMessageAsync()).Payload);
         Assert.Equal("queued 3", (await back.WaitForMessageAsync()).Payload);
-        await broker.Logs.WaitForAsync($"'{Topic}' ← publisher: \"queued 1\" (QoS 1) → 1 client: s1 (away: queued)");
+        await broker.Logs.WaitForAsync($"'{Topic}' ← publisher: \"queued 1\" (QoS 1) → 1 client: s1 (offline: queued)");
         await broker.Logs.WaitForAsync(message => message.StartsWith("s1 connected from ", StringComparison.Ordinal) && message.EndsWith(", resumes its session)", StringComparison.Ordinal));
     }
 

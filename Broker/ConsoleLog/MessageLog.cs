@@ -56,7 +56,7 @@ public sealed partial class MessageLog : ITrafficListener, IDisposable
             case MessageRouted message:
                 if (_logger.IsEnabled(LogLevel.Information) && _throttle.TryEnter())
                 {
-                    LogPublished(_logger, message.Topic, PublishText.Sender(message.SenderId), PayloadPreview.Format(message.Payload), PublishText.Flags(message), PublishText.Recipients(message.Recipients, message.Away));
+                    LogPublished(_logger, message.Topic, PublishText.Sender(message.SenderId), PayloadPreview.Format(message.Payload), PublishText.Flags(message), PublishText.Recipients(message.Recipients, message.OfflineRecipients));
                 }
 
                 break;

@@ -10,8 +10,8 @@ public static class PublishText
     /// <summary>Recipients named in one line before the rest are only counted.</summary>
     public const int MaxRecipientsNamed = 5;
 
-    /// <summary>After the name of a recipient that is away with its session kept: the message waits in its queue.</summary>
-    public const string AwayMark = " (away: queued)";
+    /// <summary>After the name of a recipient that is offline with its session kept, as <c>subs</c> marks it: the message waits in its queue.</summary>
+    public const string OfflineMark = " (offline: queued)";
 
     /// <summary>Who sent it; MQTTnet gives no sender id to messages injected without one (a will).</summary>
     public static string Sender(string? senderId)
@@ -32,13 +32,13 @@ public static class PublishText
     }
 
     /// <summary>
-    /// "1 client: a", "2 clients: a, b (away: queued)" or "32 clients: a, b, c, d, e and 27 more", with the recipients in
-    /// <paramref name="away"/> (away with their session kept) marked.
+    /// "1 client: a", "2 clients: a, b (offline: queued)" or "32 clients: a, b, c, d, e and 27 more", with the recipients in
+    /// <paramref name="offline"/> (offline with their session kept) marked.
     /// </summary>
-    public static string Recipients(IReadOnlyList<string> clientIds, IReadOnlyList<string>? away = null)
+    public static string Recipients(IReadOnlyList<string> clientIds, IReadOnlyList<string>? offline = null)
     {
         string count = clientIds.Count == 1 ? "1 client" : string.Create(CultureInfo.InvariantCulture, $"{clientIds.Count} clients");
-        string names = string.Join(", ", clientIds.Take(MaxRecipientsNamed).Select(id => away?.Contains(id) == true ? id + AwayMark : id));
+        string names = string.Join(", ", clientIds.Take(MaxRecipientsNamed).Select(id => offline?.Contains(id) == true ? id + OfflineMark : id));
         return clientIds.Count > MaxRecipientsNamed
             ? string.Create(CultureInfo.InvariantCulture, $"{count}: {names} and {clientIds.Count - MaxRecipientsNamed} more")
             : $"{count}: {names}";

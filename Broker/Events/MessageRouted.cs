@@ -22,6 +22,6 @@ public sealed record MessageRouted(
     IReadOnlyList<string> Recipients,
     NearMiss? NearMiss) : TrafficEvent(Time)
 {
-    /// <summary>The recipients that are away with their session kept: the message waits in their queue until they come back.</summary>
-    public IReadOnlyList<string> Away { get; init; } = [];
+    /// <summary>The recipients that are offline with their session kept: the message waits in their queue until they come back.</summary>
+    public IReadOnlyList<string> OfflineRecipients { get; init; } = [];
 }

@@ -317,7 +317,7 @@ public sealed class TrafficEvents
             recipients,
             nearMiss)
         {
-            Away = recipients.Count == 0 ? [] : _sessions.AwayAmong(recipients),
+            OfflineRecipients = recipients.Count == 0 ? [] : _sessions.OfflineAmong(recipients),
         });
     }
 

@@ -93,7 +93,7 @@ public sealed class SessionTable
     }
 
     /// <summary>Those of <paramref name="clientIds"/> that have a kept session and are not connected, in the same order.</summary>
-    public IReadOnlyList<string> AwayAmong(IReadOnlyList<string> clientIds)
+    public IReadOnlyList<string> OfflineAmong(IReadOnlyList<string> clientIds)
     {
         lock (_gate)
         {
