@@ -1,5 +1,3 @@
-using System.Net;
-using System.Security.Cryptography.X509Certificates;
 using Esp32Mqtt.Broker.Transport.Channels;
 using MQTTnet.Adapter;
 using MQTTnet.Exceptions;
@@ -25,9 +23,8 @@ namespace Esp32Mqtt.Broker.Transport.Mqtt5;
 /// For an MQTT 3.1 or 3.1.1 client only one thing applies: a copy of an MQTT 5 message that has expired is dropped.
 /// Every other packet of such a client passes straight through, with no allocation and no state machine of its own.
 /// </summary>
-internal sealed class Mqtt5Channel : IMqttChannelAdapter
+internal sealed class Mqtt5Channel : ChannelAdapterDecorator
 {
-    private readonly IMqttChannelAdapter _inner;
     private readonly Mqtt5Rules _rules;
     private bool _connectRead;
     private Mqtt5Connection? _connection;
@@ -35,46 +32,13 @@ internal sealed class Mqtt5Channel : IMqttChannelAdapter
 
     /// <summary>Wraps <paramref name="inner"/>, the transport's own adapter for the connection.</summary>
     public Mqtt5Channel(IMqttChannelAdapter inner, Mqtt5Rules rules)
+        : base(inner)
     {
-        _inner = inner;
         _rules = rules;
     }
 
     /// <inheritdoc />
-    public long BytesReceived => _inner.BytesReceived;
-
-    /// <inheritdoc />
-    public long BytesSent => _inner.BytesSent;
-
-    /// <inheritdoc />
-    public X509Certificate2 ClientCertificate => _inner.ClientCertificate;
-
-    /// <inheritdoc />
-    public EndPoint RemoteEndPoint => _inner.RemoteEndPoint;
-
-    /// <inheritdoc />
-    public EndPoint LocalEndPoint => _inner.LocalEndPoint;
-
-    /// <inheritdoc />
-    public bool IsSecureConnection => _inner.IsSecureConnection;
-
-    /// <inheritdoc />
-    public MqttPacketFormatterAdapter PacketFormatterAdapter => _inner.PacketFormatterAdapter;
-
-    /// <inheritdoc />
-    public Task ConnectAsync(CancellationToken cancellationToken)
-    {
-        return _inner.ConnectAsync(cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public Task DisconnectAsync(CancellationToken cancellationToken)
-    {
-        return _inner.DisconnectAsync(cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public Task<MqttPacket> ReceivePacketAsync(CancellationToken cancellationToken)
+    public override Task<MqttPacket> ReceivePacketAsync(CancellationToken cancellationToken)
     {
         if (!_connectRead)
         {
@@ -82,15 +46,15 @@ internal sealed class Mqtt5Channel : IMqttChannelAdapter
             return ReceiveConnectAsync(cancellationToken);
         }
 
-        return _connection is null && Volatile.Read(ref _onBehalf) is null ? _inner.ReceivePacketAsync(cancellationToken) : ReceiveCheckedAsync(cancellationToken);
+        return _connection is null && Volatile.Read(ref _onBehalf) is null ? Inner.ReceivePacketAsync(cancellationToken) : ReceiveCheckedAsync(cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task SendPacketAsync(MqttPacket packet, CancellationToken cancellationToken)
+    public override Task SendPacketAsync(MqttPacket packet, CancellationToken cancellationToken)
     {
         if (_connection is not { } connection)
         {
-            return packet is MqttPublishPacket publish && MessageExpiry.Expires(publish) ? WriteUnlessExpiredAsync(publish, quota: null, cancellationToken) : _inner.SendPacketAsync(packet, cancellationToken);
+            return packet is MqttPublishPacket publish && MessageExpiry.Expires(publish) ? WriteUnlessExpiredAsync(publish, quota: null, cancellationToken) : Inner.SendPacketAsync(packet, cancellationToken);
         }
 
         switch (packet)
@@ -98,7 +62,7 @@ internal sealed class Mqtt5Channel : IMqttChannelAdapter
             case MqttConnAckPacket connAck:
                 connAck.TopicAliasMaximum = TopicAliases.Maximum;
                 connAck.MaximumPacketSize = _rules.MaximumPacketSize;
-                return _inner.SendPacketAsync(connAck, cancellationToken);
+                return Inner.SendPacketAsync(connAck, cancellationToken);
             case MqttPublishPacket publish when connection.SizeLimit?.Exceeds(publish) == true:
                 OnBehalf().Dropped(publish);
                 return FlushAsync(cancellationToken);
@@ -107,25 +71,13 @@ internal sealed class Mqtt5Channel : IMqttChannelAdapter
             case MqttPublishPacket publish:
                 return WriteUnlessExpiredAsync(publish, quota: null, cancellationToken);
             default:
-                return _inner.SendPacketAsync(packet, cancellationToken);
+                return Inner.SendPacketAsync(packet, cancellationToken);
         }
-    }
-
-    /// <inheritdoc />
-    public void ResetStatistics()
-    {
-        _inner.ResetStatistics();
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        _inner.Dispose();
     }
 
     private async Task<MqttPacket> ReceiveConnectAsync(CancellationToken cancellationToken)
     {
-        MqttPacket packet = await _inner.ReceivePacketAsync(cancellationToken).ConfigureAwait(false);
+        MqttPacket packet = await Inner.ReceivePacketAsync(cancellationToken).ConfigureAwait(false);
         if (packet is MqttConnectPacket connect && PacketFormatterAdapter.ProtocolVersion == MqttProtocolVersion.V500)
         {
             _rules.Wills.Keep(connect);
@@ -143,7 +95,7 @@ internal sealed class Mqtt5Channel : IMqttChannelAdapter
             return acknowledgement;
         }
 
-        MqttPacket packet = await _inner.ReceivePacketAsync(cancellationToken).ConfigureAwait(false);
+        MqttPacket packet = await Inner.ReceivePacketAsync(cancellationToken).ConfigureAwait(false);
         if (_connection is not { } connection)
         {
             return packet;
@@ -158,7 +110,7 @@ internal sealed class Mqtt5Channel : IMqttChannelAdapter
                 if (connection.Aliases.Resolve(publish) is { } reasonCode)
                 {
                     _rules.Problems.TopicAliasRefused(RemoteEndPoint, connection.ClientId, alias, reasonCode == MqttDisconnectReasonCode.TopicAliasInvalid, TopicAliases.Maximum);
-                    await _inner.SendPacketAsync(new MqttDisconnectPacket { ReasonCode = reasonCode }, cancellationToken).ConfigureAwait(false);
+                    await Inner.SendPacketAsync(new MqttDisconnectPacket { ReasonCode = reasonCode }, cancellationToken).ConfigureAwait(false);
 
                     // Ends MQTTnet's receive loop as a lost connection does: the server closed it, so the will is published.
                     return null!;
@@ -235,7 +187,7 @@ internal sealed class Mqtt5Channel : IMqttChannelAdapter
     {
         if (MessageExpiry.TryCountDown(publish, _rules.TimeProvider.GetUtcNow()))
         {
-            return _inner.SendPacketAsync(publish, cancellationToken);
+            return Inner.SendPacketAsync(publish, cancellationToken);
         }
 
         OnBehalf().Dropped(publish);
@@ -265,6 +217,6 @@ internal sealed class Mqtt5Channel : IMqttChannelAdapter
 
     private Task FlushAsync(CancellationToken cancellationToken)
     {
-        return _inner is ICoalescingChannel coalescing ? coalescing.FlushAsync(cancellationToken) : Task.CompletedTask;
+        return Inner is ICoalescingChannel coalescing ? coalescing.FlushAsync(cancellationToken) : Task.CompletedTask;
     }
 }

@@ -1,12 +1,9 @@
-using System.Net;
-using System.Security.Cryptography.X509Certificates;
 using Esp32Mqtt.Broker.Transport.Channels;
 using Esp32Mqtt.Broker.Transport.Connections;
 using Esp32Mqtt.Broker.Transport.FlowControl;
 using Esp32Mqtt.Broker.Transport.Framing;
 using Esp32Mqtt.Broker.Transport.Ordering;
 using MQTTnet.Adapter;
-using MQTTnet.Formatter;
 using MQTTnet.Packets;
 
 namespace Esp32Mqtt.Broker.Transport.MqttNet;
@@ -18,9 +15,8 @@ namespace Esp32Mqtt.Broker.Transport.MqttNet;
 /// codes follow the order of its SUBSCRIBE (<see cref="SubAckOrder"/>), every PUBLISH written tells the flow control how
 /// far the client is behind.
 /// </summary>
-internal sealed class CheckedMqttNetChannel : IMqttChannelAdapter
+internal sealed class CheckedMqttNetChannel : ChannelAdapterDecorator
 {
-    private readonly IMqttChannelAdapter _inner;
     private readonly TransportSettings _settings;
     private readonly ConnectionProblems _problems;
     private readonly ConnectPackets _connectPackets;
@@ -33,8 +29,8 @@ internal sealed class CheckedMqttNetChannel : IMqttChannelAdapter
 
     /// <summary>Wraps <paramref name="inner"/>, which MQTTnet's listener made and disposes.</summary>
     public CheckedMqttNetChannel(IMqttChannelAdapter inner, TransportSettings settings, ConnectionProblems problems, ConnectPackets connectPackets, DeliveryFlowControl flowControl, RetainedRoutingGate routingGate)
+        : base(inner)
     {
-        _inner = inner;
         _settings = settings;
         _problems = problems;
         _connectPackets = connectPackets;
@@ -43,40 +39,7 @@ internal sealed class CheckedMqttNetChannel : IMqttChannelAdapter
     }
 
     /// <inheritdoc />
-    public long BytesReceived => _inner.BytesReceived;
-
-    /// <inheritdoc />
-    public long BytesSent => _inner.BytesSent;
-
-    /// <inheritdoc />
-    public X509Certificate2 ClientCertificate => _inner.ClientCertificate;
-
-    /// <inheritdoc />
-    public EndPoint RemoteEndPoint => _inner.RemoteEndPoint;
-
-    /// <inheritdoc />
-    public EndPoint LocalEndPoint => _inner.LocalEndPoint;
-
-    /// <inheritdoc />
-    public bool IsSecureConnection => _inner.IsSecureConnection;
-
-    /// <inheritdoc />
-    public MqttPacketFormatterAdapter PacketFormatterAdapter => _inner.PacketFormatterAdapter;
-
-    /// <inheritdoc />
-    public Task ConnectAsync(CancellationToken cancellationToken)
-    {
-        return _inner.ConnectAsync(cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public Task DisconnectAsync(CancellationToken cancellationToken)
-    {
-        return _inner.DisconnectAsync(cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public async Task<MqttPacket> ReceivePacketAsync(CancellationToken cancellationToken)
+    public override async Task<MqttPacket> ReceivePacketAsync(CancellationToken cancellationToken)
     {
         if (_connect is null)
         {
@@ -85,7 +48,7 @@ internal sealed class CheckedMqttNetChannel : IMqttChannelAdapter
 
         // Asked for the next packet: MQTTnet has processed the one before (MqttConnectedClient.ReceivePackagesLoop).
         LeaveGate();
-        MqttPacket packet = await _inner.ReceivePacketAsync(cancellationToken).ConfigureAwait(false);
+        MqttPacket packet = await Inner.ReceivePacketAsync(cancellationToken).ConfigureAwait(false);
         if (PacketChecks.IsTooLarge(packet, _settings.MaxPayloadBytes))
         {
             _problems.Rejected(RemoteEndPoint, new PacketGuardRejection(RejectionKind.PayloadTooLarge, ((MqttPublishPacket)packet).Payload.Length, []));
@@ -107,14 +70,14 @@ internal sealed class CheckedMqttNetChannel : IMqttChannelAdapter
     }
 
     /// <inheritdoc />
-    public async Task SendPacketAsync(MqttPacket packet, CancellationToken cancellationToken)
+    public override async Task SendPacketAsync(MqttPacket packet, CancellationToken cancellationToken)
     {
         if (packet is MqttSubAckPacket subAck)
         {
             Volatile.Read(ref _subAckOrder)?.Restore(subAck);
         }
 
-        await _inner.SendPacketAsync(packet, cancellationToken).ConfigureAwait(false);
+        await Inner.SendPacketAsync(packet, cancellationToken).ConfigureAwait(false);
         if (packet is MqttPublishPacket && QueuedMessages() is { } queued)
         {
             _flowControl.Observe(queued());
@@ -122,13 +85,7 @@ internal sealed class CheckedMqttNetChannel : IMqttChannelAdapter
     }
 
     /// <inheritdoc />
-    public void ResetStatistics()
-    {
-        _inner.ResetStatistics();
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
+    public override void Dispose()
     {
         // MQTTnet disposes the adapter it was given; the one inside belongs to MqttTcpServerListener.
         LeaveGate();
@@ -146,7 +103,7 @@ internal sealed class CheckedMqttNetChannel : IMqttChannelAdapter
     {
         // The guarded stream underneath has refused a first packet that is not a CONNECT, and GuardedListener reports
         // a connection that ends before one arrived.
-        MqttPacket packet = await _inner.ReceivePacketAsync(cancellationToken).ConfigureAwait(false);
+        MqttPacket packet = await Inner.ReceivePacketAsync(cancellationToken).ConfigureAwait(false);
 
         // Off the socket event thread that may have completed the read (the broker runs socket completions inline:
         // Broker/Hosting/SocketCompletions.cs): MQTTnet checks the credentials next, and a PBKDF2 hash holds the thread.

@@ -1,7 +1,5 @@
-using System.Net;
-using System.Security.Cryptography.X509Certificates;
+using Esp32Mqtt.Broker.Transport.Channels;
 using MQTTnet.Adapter;
-using MQTTnet.Formatter;
 using MQTTnet.Packets;
 using MQTTnet.Protocol;
 
@@ -12,17 +10,16 @@ namespace Esp32Mqtt.Broker.Transport.Ordering;
 /// connection's CONNECT arrives, when it is answered, when its receive loop ends and when MQTTnet has finished with
 /// it, and waits where the turns say so. Everything else passes straight through.
 /// </summary>
-internal sealed class TurnTakingChannel : IMqttChannelAdapter
+internal sealed class TurnTakingChannel : ChannelAdapterDecorator
 {
-    private readonly IMqttChannelAdapter _inner;
     private readonly ClientIdTurns _turns;
     private ClientIdTurn? _turn;
     private bool _connectRead;
 
     /// <summary>Wraps <paramref name="inner"/>, whose connection takes turns in <paramref name="turns"/>.</summary>
     public TurnTakingChannel(IMqttChannelAdapter inner, ClientIdTurns turns)
+        : base(inner)
     {
-        _inner = inner;
         _turns = turns;
     }
 
@@ -30,40 +27,7 @@ internal sealed class TurnTakingChannel : IMqttChannelAdapter
     public ClientIdTurn? Turn => _turn;
 
     /// <inheritdoc />
-    public long BytesReceived => _inner.BytesReceived;
-
-    /// <inheritdoc />
-    public long BytesSent => _inner.BytesSent;
-
-    /// <inheritdoc />
-    public X509Certificate2 ClientCertificate => _inner.ClientCertificate;
-
-    /// <inheritdoc />
-    public EndPoint RemoteEndPoint => _inner.RemoteEndPoint;
-
-    /// <inheritdoc />
-    public EndPoint LocalEndPoint => _inner.LocalEndPoint;
-
-    /// <inheritdoc />
-    public bool IsSecureConnection => _inner.IsSecureConnection;
-
-    /// <inheritdoc />
-    public MqttPacketFormatterAdapter PacketFormatterAdapter => _inner.PacketFormatterAdapter;
-
-    /// <inheritdoc />
-    public Task ConnectAsync(CancellationToken cancellationToken)
-    {
-        return _inner.ConnectAsync(cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public Task DisconnectAsync(CancellationToken cancellationToken)
-    {
-        return _inner.DisconnectAsync(cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public Task<MqttPacket> ReceivePacketAsync(CancellationToken cancellationToken)
+    public override Task<MqttPacket> ReceivePacketAsync(CancellationToken cancellationToken)
     {
         if (!_connectRead)
         {
@@ -72,31 +36,19 @@ internal sealed class TurnTakingChannel : IMqttChannelAdapter
         }
 
         // Most packets are neither the last nor a DISCONNECT, and many arrive at once: those pass with no state machine.
-        Task<MqttPacket> receive = _inner.ReceivePacketAsync(cancellationToken);
+        Task<MqttPacket> receive = Inner.ReceivePacketAsync(cancellationToken);
         return _turn is null || (receive.IsCompletedSuccessfully && !EndsTheLoop(receive.Result)) ? receive : ReceiveAndCheckEndAsync(receive, _turn);
     }
 
     /// <inheritdoc />
-    public Task SendPacketAsync(MqttPacket packet, CancellationToken cancellationToken)
+    public override Task SendPacketAsync(MqttPacket packet, CancellationToken cancellationToken)
     {
         if (packet is MqttConnAckPacket connAck)
         {
             _turn?.Answered(connAck.ReasonCode == MqttConnectReasonCode.Success && connAck.ReturnCode == MqttConnectReturnCode.ConnectionAccepted);
         }
 
-        return _inner.SendPacketAsync(packet, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public void ResetStatistics()
-    {
-        _inner.ResetStatistics();
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        _inner.Dispose();
+        return Inner.SendPacketAsync(packet, cancellationToken);
     }
 
     /// <summary>MQTTnet has finished with the connection (its client handler returned).</summary>
@@ -134,10 +86,10 @@ internal sealed class TurnTakingChannel : IMqttChannelAdapter
 
     private async Task<MqttPacket> ReceiveConnectAsync(CancellationToken cancellationToken)
     {
-        MqttPacket packet = await _inner.ReceivePacketAsync(cancellationToken).ConfigureAwait(false);
+        MqttPacket packet = await Inner.ReceivePacketAsync(cancellationToken).ConfigureAwait(false);
         if (packet is MqttConnectPacket { ClientId: { Length: > 0 } clientId })
         {
-            _turn = await _turns.ConnectingAsync(clientId, _inner.RemoteEndPoint).ConfigureAwait(false);
+            _turn = await _turns.ConnectingAsync(clientId, Inner.RemoteEndPoint).ConfigureAwait(false);
         }
 
         return packet;

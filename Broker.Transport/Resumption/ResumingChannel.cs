@@ -1,7 +1,5 @@
-using System.Net;
-using System.Security.Cryptography.X509Certificates;
+using Esp32Mqtt.Broker.Transport.Channels;
 using MQTTnet.Adapter;
-using MQTTnet.Formatter;
 using MQTTnet.Packets;
 using MQTTnet.Protocol;
 
@@ -12,55 +10,21 @@ namespace Esp32Mqtt.Broker.Transport.Resumption;
 /// (<see cref="SessionInFlight"/>) and resumes them when the client comes back. For a clean session it only passes
 /// packets through.
 /// </summary>
-internal sealed class ResumingChannel : IMqttChannelAdapter
+internal sealed class ResumingChannel : ChannelAdapterDecorator
 {
-    private readonly IMqttChannelAdapter _inner;
     private readonly InFlightSessions _sessions;
     private SessionInFlight? _inFlight;
     private bool _connectRead;
 
     /// <summary>Wraps <paramref name="inner"/>; kept sessions' exchanges are in <paramref name="sessions"/>.</summary>
     public ResumingChannel(IMqttChannelAdapter inner, InFlightSessions sessions)
+        : base(inner)
     {
-        _inner = inner;
         _sessions = sessions;
     }
 
     /// <inheritdoc />
-    public long BytesReceived => _inner.BytesReceived;
-
-    /// <inheritdoc />
-    public long BytesSent => _inner.BytesSent;
-
-    /// <inheritdoc />
-    public X509Certificate2 ClientCertificate => _inner.ClientCertificate;
-
-    /// <inheritdoc />
-    public EndPoint RemoteEndPoint => _inner.RemoteEndPoint;
-
-    /// <inheritdoc />
-    public EndPoint LocalEndPoint => _inner.LocalEndPoint;
-
-    /// <inheritdoc />
-    public bool IsSecureConnection => _inner.IsSecureConnection;
-
-    /// <inheritdoc />
-    public MqttPacketFormatterAdapter PacketFormatterAdapter => _inner.PacketFormatterAdapter;
-
-    /// <inheritdoc />
-    public Task ConnectAsync(CancellationToken cancellationToken)
-    {
-        return _inner.ConnectAsync(cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public Task DisconnectAsync(CancellationToken cancellationToken)
-    {
-        return _inner.DisconnectAsync(cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public Task<MqttPacket> ReceivePacketAsync(CancellationToken cancellationToken)
+    public override Task<MqttPacket> ReceivePacketAsync(CancellationToken cancellationToken)
     {
         if (!_connectRead)
         {
@@ -69,37 +33,25 @@ internal sealed class ResumingChannel : IMqttChannelAdapter
         }
 
         // A clean session, the boards' usual: nothing to follow, nothing in the way.
-        return _inFlight is null ? _inner.ReceivePacketAsync(cancellationToken) : ReceiveFollowedAsync(_inFlight, cancellationToken);
+        return _inFlight is null ? Inner.ReceivePacketAsync(cancellationToken) : ReceiveFollowedAsync(_inFlight, cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task SendPacketAsync(MqttPacket packet, CancellationToken cancellationToken)
+    public override Task SendPacketAsync(MqttPacket packet, CancellationToken cancellationToken)
     {
         if (_inFlight is not null && packet is MqttPublishPacket { QualityOfServiceLevel: > MqttQualityOfServiceLevel.AtMostOnce } publish
             && _inFlight.Sending(publish) is { } pubRel)
         {
             // The client has this QoS 2 message already; the exchange goes on where it stopped.
-            return _inner.SendPacketAsync(pubRel, cancellationToken);
+            return Inner.SendPacketAsync(pubRel, cancellationToken);
         }
 
-        return _inner.SendPacketAsync(packet, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public void ResetStatistics()
-    {
-        _inner.ResetStatistics();
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        _inner.Dispose();
+        return Inner.SendPacketAsync(packet, cancellationToken);
     }
 
     private async Task<MqttPacket> ReceiveConnectAsync(CancellationToken cancellationToken)
     {
-        MqttPacket packet = await _inner.ReceivePacketAsync(cancellationToken).ConfigureAwait(false);
+        MqttPacket packet = await Inner.ReceivePacketAsync(cancellationToken).ConfigureAwait(false);
         if (packet is MqttConnectPacket { ClientId: { Length: > 0 } clientId } connect)
         {
             bool outlives = !connect.CleanSession || connect.SessionExpiryInterval > 0;
@@ -113,7 +65,7 @@ internal sealed class ResumingChannel : IMqttChannelAdapter
     {
         while (true)
         {
-            MqttPacket packet = await _inner.ReceivePacketAsync(cancellationToken).ConfigureAwait(false);
+            MqttPacket packet = await Inner.ReceivePacketAsync(cancellationToken).ConfigureAwait(false);
             switch (packet)
             {
                 case MqttPubAckPacket pubAck:
@@ -130,7 +82,7 @@ internal sealed class ResumingChannel : IMqttChannelAdapter
                     break;
                 case MqttPublishPacket { QualityOfServiceLevel: MqttQualityOfServiceLevel.ExactlyOnce } publish when !inFlight.IsNewQos2Publish(publish.PacketIdentifier):
                     // Delivered already: acknowledged again, and not handed to MQTTnet, which would deliver it twice.
-                    await _inner.SendPacketAsync(new MqttPubRecPacket { PacketIdentifier = publish.PacketIdentifier }, cancellationToken).ConfigureAwait(false);
+                    await Inner.SendPacketAsync(new MqttPubRecPacket { PacketIdentifier = publish.PacketIdentifier }, cancellationToken).ConfigureAwait(false);
                     continue;
                 default:
                     break;
