@@ -7,9 +7,7 @@ using Esp32Mqtt.Broker.Transport.Listening;
 using Esp32Mqtt.Broker.Transport.Ordering;
 using Esp32Mqtt.Broker.Transport.Shortcuts;
 using MQTTnet.Adapter;
-using MQTTnet.Diagnostics.Logger;
 using MQTTnet.Packets;
-using MQTTnet.Server;
 
 namespace Esp32Mqtt.Broker.Transport.Channels;
 
@@ -18,7 +16,7 @@ namespace Esp32Mqtt.Broker.Transport.Channels;
 /// through <see cref="StreamChannelAdapter"/> and <see cref="ClientChannelAdapter"/> rather than MQTTnet's
 /// MqttChannelAdapter and MqttTcpChannel, and its connections are known to the shortcuts past MQTTnet's queues.
 /// </summary>
-internal sealed class FastServerAdapter : IMqttServerAdapter
+internal sealed class FastServerAdapter : GuardedServerAdapter
 {
     private readonly TransportSettings _settings;
     private readonly ConnectionProblems _problems;
@@ -27,11 +25,10 @@ internal sealed class FastServerAdapter : IMqttServerAdapter
     private readonly AcceptedConnections _clientConnections;
     private readonly PublishInjector _inlinePublishing;
     private readonly AcrossConnections _across;
-    private readonly GuardedListener _listener;
-    private MqttServerOptions? _serverOptions;
 
     /// <summary>Creates the adapter; nothing is bound until MQTTnet starts it.</summary>
     public FastServerAdapter(TransportSettings settings, ConnectionProblems problems, ConnectPackets directory, DeliveryFlowControl flowControl, AcceptedConnections clientConnections, PublishInjector inlinePublishing, AcrossConnections across)
+        : base(settings, problems, across)
     {
         _settings = settings;
         _problems = problems;
@@ -40,74 +37,15 @@ internal sealed class FastServerAdapter : IMqttServerAdapter
         _clientConnections = clientConnections;
         _inlinePublishing = inlinePublishing;
         _across = across;
-        _listener = new GuardedListener(settings, problems, ServeAsync);
     }
 
     /// <inheritdoc />
-    public Func<IMqttChannelAdapter, Task>? ClientHandler { get; set; }
-
-    /// <summary>The address and real port listened on, once started.</summary>
-    public IPEndPoint? LocalEndPoint => _listener.LocalEndPoint;
-
-    /// <inheritdoc />
-    public Task StartAsync(MqttServerOptions options, IMqttNetLogger logger)
+    protected override async Task ServeAsync(PacketGuardStream guard, IPEndPoint localEndPoint, IPEndPoint remote, Func<IMqttChannelAdapter, Task> clientHandler)
     {
-        _serverOptions = options;
-        _across.Starting();
-        _listener.Start();
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public Task StopAsync()
-    {
-        _listener.CloseAll();
-        return Task.CompletedTask;
-    }
-
-    /// <summary>Closes the listening socket; connections already open go on.</summary>
-    public void StopAccepting()
-    {
-        _listener.StopAccepting();
-    }
-
-    /// <summary>Completes once accepting has stopped and every connection has ended.</summary>
-    public Task WhenAllEndedAsync()
-    {
-        return _listener.WhenAllEndedAsync();
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        _listener.Dispose();
-    }
-
-    /// <summary>
-    /// Serves a connection another listener of the server opened (a TLS stream after its handshake) with that listener's
-    /// <paramref name="clientHandler"/>, as this adapter serves its own (<see cref="IBrokerTransport.ServeAsync"/>).
-    /// </summary>
-    public Task ServeAsync(Stream connection, IPEndPoint localEndPoint, IPEndPoint remote, Func<IMqttChannelAdapter, Task> clientHandler)
-    {
-        return _listener.ServeAsync(connection, remote, (guard, _, _) => ServeAsync(guard, localEndPoint, remote, clientHandler));
-    }
-
-    private Task ServeAsync(PacketGuardStream guard, IPEndPoint remote, CancellationToken stopping)
-    {
-        return ServeAsync(guard, LocalEndPoint!, remote, ClientHandler);
-    }
-
-    private async Task ServeAsync(PacketGuardStream guard, IPEndPoint localEndPoint, IPEndPoint remote, Func<IMqttChannelAdapter, Task>? clientHandler)
-    {
-        if (clientHandler is null || _serverOptions is null)
-        {
-            return;
-        }
-
         ServedConnection served = new(this, remote);
         try
         {
-            served.Adapter = new(guard, localEndPoint, remote, _serverOptions.WriterBufferSizeMax, _flowControl, served);
+            served.Adapter = new(guard, localEndPoint, remote, ServerOptions!.WriterBufferSizeMax, _flowControl, served);
 
             // The wrapper owns the channel adapter and disposes it.
             using ClientChannelAdapter clientAdapter = new(served.Adapter, served, _across.RoutingGate, _settings);
