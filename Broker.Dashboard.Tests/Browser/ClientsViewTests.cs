@@ -24,6 +24,8 @@ public sealed class ClientsViewTests(BrowserFixture browser)
             await board.SubscribeAsync("led", MqttQualityOfServiceLevel.AtLeastOnce);
         }
 
+        // Published once the broker has seen the board leave, so the message waits in its kept session's queue.
+        await broker.Logs.WaitForAsync("kitchen disconnected; its session is kept for 7 days: messages for its subscriptions queue until it comes back");
         await phone.PublishAsync("led", "on", MqttQualityOfServiceLevel.AtLeastOnce);
 
         // Assert
