@@ -35,6 +35,7 @@ public sealed partial class WillPublisher : IDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<string, WaitingWill> _waiting = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EndPoint> _connected = new(StringComparer.Ordinal);
+    private readonly Dictionary<EndPoint, MqttConnectPacket> _withWill = [];
     private MqttServer? _server;
     private bool _disposed;
 
@@ -72,16 +73,21 @@ public sealed partial class WillPublisher : IDisposable
 
     private Task OnClientDisconnectedAsync(ClientDisconnectedEventArgs eventArgs)
     {
+        // The CONNECT of a connection with a will is kept from its connect event: a connection stopped before MQTTnet
+        // takes it over (a kept session handed on) can have ended, and the transport forgotten its CONNECT, before
+        // MQTTnet reports the takeover (MqttClientSessionsManager.CreateClientConnection raises it after StopAsync).
+        MqttConnectPacket? kept;
         lock (_gate)
         {
             if (_connected.TryGetValue(eventArgs.ClientId, out EndPoint? current) && current.Equals(eventArgs.RemoteEndPoint))
             {
                 _connected.Remove(eventArgs.ClientId);
             }
+
+            _withWill.Remove(eventArgs.RemoteEndPoint, out kept);
         }
 
-        // MQTTnet reports the takeover before it answers the new connection, so the old one's CONNECT is still known.
-        if (_transport.FindConnectPacket(eventArgs.RemoteEndPoint) is not { } connect)
+        if ((_transport.FindConnectPacket(eventArgs.RemoteEndPoint) ?? kept) is not { } connect)
         {
             return Task.CompletedTask;
         }
@@ -118,9 +124,14 @@ public sealed partial class WillPublisher : IDisposable
     private Task OnClientConnectedAsync(ClientConnectedEventArgs eventArgs)
     {
         WaitingWill? waiting;
+        MqttConnectPacket? withWill = _transport.FindConnectPacket(eventArgs.RemoteEndPoint) is { WillFlag: true } connect ? connect : null;
         lock (_gate)
         {
             _connected[eventArgs.ClientId] = eventArgs.RemoteEndPoint;
+            if (withWill is not null)
+            {
+                _withWill[eventArgs.RemoteEndPoint] = withWill;
+            }
             if (!_waiting.Remove(eventArgs.ClientId, out waiting))
             {
                 return Task.CompletedTask;
